@@ -1,0 +1,109 @@
+import { RULES, pick, type Finding, type Locale } from "../core";
+import { ruleDocUrl } from "../core/docs";
+
+/** The CLI's output formats. JSON is a contract: 1-based lines and columns. */
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  /** An I/O problem instead of findings. */
+  problem?: string;
+  /** A note about how the file was read (e.g. its encoding). */
+  note?: string;
+}
+
+export function toJson(results: FileResult[], locale: Locale): string {
+  return JSON.stringify(
+    results.map((r) => ({
+      file: r.file,
+      ...(r.problem ? { error: r.problem } : {}),
+      diagnostics: r.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: pick(f.message, locale),
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+        fixable: f.fixes.length > 0,
+      })),
+    })),
+    null,
+    2,
+  );
+}
+
+const SARIF_LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" } as const;
+
+export function toSarif(results: FileResult[], locale: Locale, version: string): string {
+  return JSON.stringify(
+    {
+      $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+      version: "2.1.0",
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: "gov-report",
+              version,
+              informationUri: ruleDocUrl(""),
+              rules: RULES.map((r) => ({
+                id: r.id,
+                shortDescription: { text: pick(r.description, locale) },
+                helpUri: ruleDocUrl(r.id),
+                defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              })),
+            },
+          },
+          results: results.flatMap((r) =>
+            r.findings.map((f) => ({
+              ruleId: f.rule,
+              level: SARIF_LEVEL[f.severity],
+              message: { text: pick(f.message, locale) },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: r.file.replace(/\\/g, "/") },
+                    region: {
+                      startLine: f.range.start.line + 1,
+                      startColumn: f.range.start.character + 1,
+                      endLine: f.range.end.line + 1,
+                      endColumn: f.range.end.character + 1,
+                    },
+                  },
+                },
+              ],
+            })),
+          ),
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+const color = (code: number, s: string, on: boolean) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+export function toStylish(results: FileResult[], locale: Locale, useColor: boolean): string {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of results) {
+    if (!r.findings.length && !r.problem) continue;
+    out.push(color(4, r.file, useColor));
+    if (r.problem) out.push(`  ${color(31, locale === "en" ? "error" : "错误", useColor)}  ${r.problem}`);
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      const sev = f.severity === "error" ? color(31, f.severity, useColor) : f.severity === "warning" ? color(33, f.severity, useColor) : color(36, f.severity, useColor);
+      out.push(`  ${`${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${pick(f.message, locale)}  ${color(90, f.rule, useColor)}`);
+    }
+    out.push("");
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  out.push(
+    locale === "en"
+      ? `${total} problems (${counts.error} errors, ${counts.warning} warnings, ${counts.info + counts.hint} notes) in ${results.length} files`
+      : `共 ${results.length} 个文件，${total} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info + counts.hint}）`,
+  );
+  return out.join("\n");
+}

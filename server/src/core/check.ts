@@ -1,0 +1,55 @@
+import type { Config } from "./config";
+import type { ReportModel } from "./model";
+import { parse } from "./parser";
+import { RULES, type Finding, type Rule } from "./rules";
+import type { Report } from "./rules/types";
+import { comparePositions } from "./positions";
+import { disabledRules } from "./suppress";
+
+export interface CheckOptions {
+  config?: Config;
+  /** Last year's report of the same organ, parsed. */
+  previous?: ReportModel;
+  /** Only these rules (default: all enabled). */
+  rules?: Rule[];
+}
+
+/** Runs every enabled rule over a parsed report. A file that is not a report gets the one finding that says so. */
+export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
+  const settings = options.config?.rules ?? {};
+  const rules = (options.rules ?? RULES).filter((r) => settings[r.id] !== "off" && (!r.needsPrevious || options.previous));
+  const active = model.isReport ? rules.filter((r) => r.id !== "not-a-report") : rules.filter((r) => r.id === "not-a-report");
+  const findings: Finding[] = [];
+  const suppressed = disabledRules(model);
+  for (const rule of active) {
+    const severity = settings[rule.id];
+    const report = (r: Report) => {
+      if (suppressed(rule.id, r.range.start.line)) return;
+      findings.push({
+        rule: rule.id,
+        severity: severity && severity !== "off" ? severity : (r.severity ?? rule.severity),
+        message: r.message,
+        range: r.range,
+        fixes: r.fixes ?? [],
+      });
+    };
+    try {
+      rule.check({ model, format: model.format.used, previous: options.previous, report });
+    } catch (err) {
+      // One broken rule must not cost the user every other finding.
+      findings.push({
+        rule: rule.id,
+        severity: "info",
+        message: { zh: `规则 ${rule.id} 内部错误：${String(err)}`, en: `Rule ${rule.id} failed: ${String(err)}` },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        fixes: [],
+      });
+    }
+  }
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+}
+
+export function checkText(text: string, options: CheckOptions = {}): { model: ReportModel; findings: Finding[] } {
+  const model = parse(text);
+  return { model, findings: checkModel(model, options) };
+}

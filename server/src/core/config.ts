@@ -1,0 +1,53 @@
+import { RULES } from "./rules";
+import type { Locale, Severity } from "./types";
+
+/**
+ * The settings shared by the editor and the CLI (`.govreportrc.json`):
+ * per-rule severity or "off", the locale, last year's report.
+ */
+export type RuleSetting = Severity | "off";
+
+export interface Config {
+  rules: Record<string, RuleSetting>;
+  locale?: Locale;
+  /** Path of last year's report, relative to the config file. */
+  previous?: string;
+}
+
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+const SETTINGS: RuleSetting[] = ["error", "warning", "info", "hint", "off"];
+
+/** Validates plain JSON against the config's shape; every unknown key or wrong type is reported. */
+export function readConfig(json: unknown): { config: Config; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const config: Config = { rules: {} };
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return { config, problems: [{ path: "", message: "配置必须是 JSON 对象 / the config must be a JSON object" }] };
+  }
+  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+    if (key === "$schema") continue;
+    if (key === "rules") {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        problems.push({ path: "rules", message: "rules 必须是对象 / rules must be an object" });
+        continue;
+      }
+      for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+        if (!RULES.some((r) => r.id === id)) problems.push({ path: `rules.${id}`, message: `未知规则 / unknown rule “${id}”` });
+        else if (!SETTINGS.includes(setting as RuleSetting))
+          problems.push({ path: `rules.${id}`, message: `应为 ${SETTINGS.join("|")} / must be one of ${SETTINGS.join(", ")}` });
+        else config.rules[id] = setting as RuleSetting;
+      }
+    } else if (key === "locale") {
+      if (value === "zh-cn" || value === "en") config.locale = value;
+      else problems.push({ path: "locale", message: "应为 zh-cn 或 en / must be zh-cn or en" });
+    } else if (key === "previous") {
+      if (typeof value === "string") config.previous = value;
+      else problems.push({ path: "previous", message: "应为文件路径字符串 / must be a file path" });
+    } else problems.push({ path: key, message: `未知配置项 / unknown key “${key}”` });
+  }
+  return { config, problems };
+}

@@ -1,0 +1,12 @@
+/** The pure core: no dependency on vscode or the LSP libraries. The server, the CLI and the tests call it. */
+export * from "./types";
+export * from "./model";
+export { parse } from "./parser";
+export { checkModel, checkText, type CheckOptions } from "./check";
+export { RULES, ruleById, type Rule, type Finding, type Fix } from "./rules";
+export { FORMATS, formatById, formatForYear, SECTIONS } from "./formats";
+export { readConfig, type Config, type ConfigProblem, type RuleSetting } from "./config";
+export { applyEdits, fixAll, safeEdits, lineStarts, offsetAt } from "./fixes/apply";
+export { renderReport, renderSection, renderTable, type TemplateLayout } from "./templates";
+export { modelToJson } from "./debug";
+export { checkRelations } from "./relations";

@@ -1,0 +1,176 @@
+import type { RawCell, TableLayout } from "../model";
+import { contentBounds, trimPadding, type SourceLine } from "../text";
+import { lineRange, range } from "../types";
+
+/**
+ * Turns the table-like lines of a draft into rows of raw cells, whatever the
+ * layout (FORMATS.md §7): tab-separated rows, one cell per line (a line that
+ * starts with a tab is a cell, a blank line ends the row, a line without a tab
+ * continues the cell above), `|` rows with or without outer pipes, and one
+ * cell per line ending in ` |`.
+ */
+
+export interface GridRow {
+  cells: RawCell[];
+  firstLine: number;
+  lastLine: number;
+  layout: TableLayout;
+}
+
+export interface GridBlock {
+  firstLine: number;
+  lastLine: number;
+  layout: TableLayout;
+  rows: GridRow[];
+}
+
+const isBlank = (s: string) => !s.includes("\t") && trimPadding(s) === "";
+const isPiped = (s: string) => s.includes("|");
+/** A line that is one cell of a one-cell-per-line table: a leading tab and no other. */
+const isLoneCell = (s: string) => s.charCodeAt(0) === 9 && s.indexOf("\t", 1) < 0;
+
+/** Lines that can be part of a table; prose indented with a tab is not. */
+export function isTableLine(s: string): boolean {
+  if (isPiped(s)) return s.split("|").length >= 2 && !/^\s*<!--/.test(s);
+  if (!s.includes("\t")) return false;
+  if (isLoneCell(s)) return !isProse(s.slice(1));
+  return true;
+}
+
+/** Long sentences are prose even when Word indents them with a tab. */
+export function isProse(s: string): boolean {
+  const t = trimPadding(s);
+  return t.length > 60 || (t.length > 24 && /[。；]/.test(t));
+}
+
+function cell(line: number, text: string, from: number, to: number): RawCell {
+  const raw = text.slice(from, to);
+  const [a, b] = contentBounds(raw);
+  return { raw, range: lineRange(line, from, to), contentRange: lineRange(line, from + a, from + b) };
+}
+
+/** Splits a line on a separator, keeping each cell's exact columns. */
+function splitCells(line: number, text: string, sep: string): RawCell[] {
+  const cells: RawCell[] = [];
+  let from = 0;
+  for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, from)) {
+    cells.push(cell(line, text, from, i));
+    from = i + 1;
+  }
+  cells.push(cell(line, text, from, text.length));
+  return cells;
+}
+
+function pipeRowCells(line: number, text: string): RawCell[] {
+  const cells = splitCells(line, text, "|");
+  if (cells.length > 1 && trimPadding(cells[0].raw) === "" && /^\s*\|/.test(text)) cells.shift();
+  if (cells.length > 1 && trimPadding(cells[cells.length - 1].raw) === "" && /\|\s*$/.test(text)) cells.pop();
+  return cells;
+}
+
+const isPipeSeparator = (s: string) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(s);
+
+function chooseLayout(lines: SourceLine[], first: number, last: number): TableLayout {
+  let piped = 0;
+  let pipeEnded = 0;
+  let lone = 0;
+  let tabbed = 0;
+  for (let i = first; i <= last; i++) {
+    const s = lines[i].text;
+    if (isPiped(s)) {
+      piped++;
+      if (/^[^|]*\|\s*$/.test(s)) pipeEnded++;
+    } else if (s.includes("\t")) {
+      tabbed++;
+      if (isLoneCell(s)) lone++;
+    }
+  }
+  if (piped > tabbed) return pipeEnded * 2 > piped ? "pipe-per-line" : "pipes";
+  return lone * 5 > tabbed * 3 ? "cell-per-line" : "tabs";
+}
+
+/** Rows of a block whose rows are one cell per line, separated by blank lines. */
+function stackedRows(lines: SourceLine[], first: number, last: number, layout: TableLayout): GridRow[] {
+  const rows: GridRow[] = [];
+  let cur: GridRow | undefined;
+  const flush = () => {
+    if (cur && cur.cells.length) rows.push(cur);
+    cur = undefined;
+  };
+  for (let i = first; i <= last; i++) {
+    const s = lines[i].text;
+    if (isBlank(s)) {
+      flush();
+      continue;
+    }
+    const startsCell = layout === "cell-per-line" ? s.charCodeAt(0) === 9 : /\|\s*$/.test(s);
+    if (startsCell || !cur || !cur.cells.length) {
+      cur ??= { cells: [], firstLine: i, lastLine: i, layout };
+      if (layout === "cell-per-line") {
+        // A tab-led line may still hold several cells (a row of the tab layout inside the block).
+        for (const c of splitCells(i, s, "\t").slice(s.charCodeAt(0) === 9 ? 1 : 0)) cur.cells.push(c);
+      } else {
+        const bar = s.lastIndexOf("|");
+        cur.cells.push(cell(i, s, 0, bar >= 0 ? bar : s.length));
+      }
+    } else {
+      // Continuation of the cell above: the cell now spans lines.
+      const prev = cur.cells[cur.cells.length - 1];
+      const [a, b] = contentBounds(s);
+      const joined = trimPadding(prev.raw) + s.slice(a, b);
+      cur.cells[cur.cells.length - 1] = {
+        raw: joined,
+        range: range(prev.range.start.line, prev.range.start.character, i, s.length),
+        contentRange: range(prev.contentRange.start.line, prev.contentRange.start.character, i, b),
+      };
+    }
+    cur.lastLine = i;
+  }
+  flush();
+  return rows;
+}
+
+function blockRows(lines: SourceLine[], first: number, last: number, layout: TableLayout): GridRow[] {
+  if (layout === "cell-per-line" || layout === "pipe-per-line") return stackedRows(lines, first, last, layout);
+  const rows: GridRow[] = [];
+  for (let i = first; i <= last; i++) {
+    const s = lines[i].text;
+    if (isBlank(s) || (layout === "pipes" && isPipeSeparator(s))) continue;
+    const cells = layout === "pipes" && isPiped(s) ? pipeRowCells(i, s) : splitCells(i, s, "\t");
+    rows.push({ cells, firstLine: i, lastLine: i, layout });
+  }
+  return rows;
+}
+
+/**
+ * Finds the table blocks: runs of table lines, with the blank lines inside
+ * them and, in the one-cell-per-line layout, the continuation lines.
+ * `excluded` marks lines already known to be headings.
+ */
+export function findBlocks(lines: SourceLine[], excluded: (line: number) => boolean): GridBlock[] {
+  const blocks: GridBlock[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (excluded(i) || !isTableLine(lines[i].text)) {
+      i++;
+      continue;
+    }
+    const first = i;
+    let last = i;
+    let j = i + 1;
+    while (j < lines.length && !excluded(j)) {
+      const s = lines[j].text;
+      if (isTableLine(s)) last = j;
+      else if (isBlank(s)) {
+        /* may be inside the table: decided by what follows */
+      } else if (j === last + 1 && isLoneCell(lines[last].text) && trimPadding(s).length <= 30 && !isProse(s)) {
+        last = j; // a wrapped cell: 本年新 / 制作数量
+      } else break;
+      j++;
+    }
+    const layout = chooseLayout(lines, first, last);
+    blocks.push({ firstLine: first, lastLine: last, layout, rows: blockRows(lines, first, last, layout) });
+    i = last + 1;
+  }
+  return blocks;
+}

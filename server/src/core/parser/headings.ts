@@ -1,0 +1,78 @@
+import { SECTIONS, type SectionSpec } from "../formats";
+import type { Heading, Subheading, SubheadingStyle } from "../model";
+import { chineseNumberValue, DEBRIS, labelKey, trimPadding } from "../text";
+import { lineRange } from "../types";
+
+/**
+ * Section headings (一、总体情况 …) and sub-headings （一） 1. 一是. A heading
+ * is a short line of its own; Word debris and Markdown markers before it are
+ * looked through, and its columns are kept exact.
+ */
+
+const MAX_HEADING = 40;
+
+/** Blanks out debris and Markdown heading/bold markers with spaces, so columns stay right. */
+function maskDecoration(text: string): string {
+  const blank = (m: string) => " ".repeat(m.length);
+  return text.replace(DEBRIS, blank).replace(/^\s*#{1,6}\s/, blank).replace(/\*\*/g, "  ");
+}
+
+const NUMBERED = /^([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*|^([一二三四五六七八九十]{1,2})\s+(?=\S)/;
+
+export interface HeadingCandidate extends Heading {
+  spec?: SectionSpec;
+}
+
+/** Reads a line as a section-level heading, or returns undefined. */
+export function readHeading(line: number, text: string): HeadingCandidate | undefined {
+  const masked = maskDecoration(text);
+  const body = trimPadding(masked);
+  if (body === "" || body.length > MAX_HEADING || body.includes("\t")) return undefined;
+  const offset = masked.indexOf(body);
+  const m = NUMBERED.exec(body);
+  const numeralText = m ? (m[1] ?? m[2]) : undefined;
+  const titleStart = offset + (m ? m[0].length : 0);
+  const titleText = trimPadding(masked.slice(titleStart)).replace(/[:：。.]$/, "");
+  if (titleText === "" || /[。；;，,].+/.test(titleText)) return undefined;
+  const core = labelKey(titleText);
+  const spec = SECTIONS.find((s) => s.pattern.test(core));
+  if (!m && !spec) return undefined;
+  const titleCol = masked.indexOf(titleText, titleStart);
+  return {
+    range: lineRange(line, 0, text.length),
+    text: labelKey(body),
+    numeral: numeralText
+      ? { text: numeralText, value: chineseNumberValue(numeralText) ?? 0, range: lineRange(line, offset, offset + numeralText.length) }
+      : undefined,
+    titleRange: lineRange(line, titleCol, titleCol + titleText.length),
+    core,
+    spec,
+  };
+}
+
+const SUBHEADING: [SubheadingStyle, RegExp][] = [
+  ["paren", /^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]/],
+  ["arabic", /^(\d{1,2})\s*[.．、](?!\d)/],
+  ["ordinal", /^([一二三四五六七八九十]{1,3})是/],
+];
+
+export function readSubheading(line: number, text: string): Subheading | undefined {
+  const masked = maskDecoration(text);
+  const body = trimPadding(masked);
+  if (!body) return undefined;
+  const offset = masked.indexOf(body);
+  for (const [style, re] of SUBHEADING) {
+    const m = re.exec(body);
+    if (!m) continue;
+    const value = style === "arabic" ? Number(m[1]) : chineseNumberValue(m[1]);
+    if (value === undefined || value === 0) return undefined;
+    return {
+      style,
+      value,
+      text: body,
+      range: lineRange(line, offset, offset + body.length),
+      numberRange: lineRange(line, offset, offset + m[0].length),
+    };
+  }
+  return undefined;
+}

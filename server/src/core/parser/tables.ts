@@ -1,0 +1,239 @@
+import type { FormatSpec, RowSpec, TableSpec } from "../formats";
+import type { Cell, Placement, RawCell, Table } from "../model";
+import { labelKey, stripNumbering, stripRemark, trimPadding } from "../text";
+import { range, type Range } from "../types";
+import { isValueLike, readCell } from "./cells";
+import type { GridBlock, GridRow } from "./grid";
+
+/**
+ * Matches raw grid rows to the official tables of a format: header rows by
+ * their column labels, data rows by their (normalised) row labels, and each
+ * value to its template column. Values are placed only when their columns are
+ * certain; otherwise the row says how many values it has and why they could
+ * not be placed.
+ */
+
+interface RowEntry {
+  table: TableSpec;
+  row: RowSpec;
+  full: string;
+  core: string;
+}
+
+interface LabelIndex {
+  entries: RowEntry[];
+  byFull: Map<string, RowEntry[]>;
+  byCore: Map<string, RowEntry[]>;
+  captions: Map<string, TableSpec>;
+}
+
+const coreKey = (key: string) => stripRemark(stripNumbering(key));
+
+const indexes = new WeakMap<FormatSpec, LabelIndex>();
+
+/** Label matchers are built once per format. */
+function labelIndex(format: FormatSpec): LabelIndex {
+  let index = indexes.get(format);
+  if (index) return index;
+  index = { entries: [], byFull: new Map(), byCore: new Map(), captions: new Map() };
+  const add = (map: Map<string, RowEntry[]>, key: string, e: RowEntry) => map.set(key, [...(map.get(key) ?? []), e]);
+  for (const table of format.tables) {
+    if (table.caption) index.captions.set(labelKey(table.caption), table);
+    for (const row of table.rows) {
+      for (const label of [row.label, ...(row.aliases ?? [])]) {
+        const full = labelKey(label);
+        const e: RowEntry = { table, row, full, core: coreKey(full) };
+        index.entries.push(e);
+        add(index.byFull, full, e);
+        add(index.byCore, e.core, e);
+      }
+    }
+  }
+  indexes.set(format, index);
+  return index;
+}
+
+const prefer = (list: RowEntry[] | undefined, current?: TableSpec) =>
+  list && (list.find((e) => e.table === current) ?? (list.length === 1 || !current ? list[0] : undefined));
+
+export function matchRowLabel(text: string, format: FormatSpec, current?: TableSpec): RowEntry | undefined {
+  const key = labelKey(text);
+  if (!key) return undefined;
+  const index = labelIndex(format);
+  const exact = prefer(index.byFull.get(key), current) ?? prefer(index.byCore.get(coreKey(key)), current);
+  if (exact) return exact;
+  const core = coreKey(key);
+  if (core.length < 4) return undefined;
+  const near = index.entries.filter((e) => e.core.length >= 4 && (e.core.startsWith(core) || core.startsWith(e.core)));
+  return prefer(near, current);
+}
+
+const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
+
+/** Which table a header row belongs to, and the grid positions of the columns it names. */
+function readHeader(cells: RawCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
+  const keys = cells.map((c) => labelKey(c.raw));
+  if (keys.some((k, i) => k !== "" && isValueLike(cells[i].raw))) return undefined;
+  let table: TableSpec | undefined;
+  for (const key of keys) {
+    if (!key) continue;
+    const caption = CAPTION.exec(key);
+    if (caption) {
+      table = labelIndex(format).captions.get(labelKey(`第二十条第（${caption[1]}）项`)) ?? table;
+      if (!table) return { positions: new Map() };
+      continue;
+    }
+    table ??= format.tables.find((t) => t.markers.some((m) => key.includes(labelKey(m))));
+  }
+  const target = table ?? current;
+  if (!target) return undefined;
+  const positions = new Map<string, number>();
+  let matched = 0;
+  keys.forEach((key, i) => {
+    if (!key) return;
+    const hits = target.columns.filter((c) =>
+      [c.label, ...(c.aliases ?? [])].some((l) => {
+        const lk = labelKey(l);
+        return key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk);
+      }),
+    );
+    if (hits.length) matched++;
+    if (hits.length === 1 && target.columns.filter((c) => c.label === hits[0].label).length === 1) positions.set(hits[0].id, i);
+  });
+  if (!table && matched === 0) return undefined;
+  return { table: target, positions };
+}
+
+interface TableState {
+  table: Table;
+  /** Column → cell index from header rows, when all header rows agree on the width. */
+  grid: Map<string, number>;
+  gridWidth?: number;
+  gridBroken: boolean;
+}
+
+function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
+  return { ...raw, column, ...readCell(raw.raw, column.kind) };
+}
+
+const isFilled = (c: RawCell) => trimPadding(c.raw) !== "";
+
+/**
+ * Places a row's values in the template's columns. `values` are the cells
+ * after the row label; `offset` is the index of the first of them in the row.
+ */
+function place(state: TableState, values: RawCell[], offset: number, rowWidth: number, endOfRow: Range) {
+  const columns = state.table.spec.columns;
+  const n = columns.length;
+  const filled = values.filter(isFilled);
+  const at = (cells: RawCell[]): { cells: Cell[]; placement: Placement } => ({
+    cells: cells.map((c, i) => toCell(c, columns[i])),
+    placement: "placed",
+  });
+  if (filled.length > n) return { cells: new Array(n).fill(undefined), placement: "too-many" as Placement, valueCount: filled.length };
+  if (filled.length === n) return { ...at(filled), valueCount: n };
+  if (values.length === n) return { ...at(values), valueCount: filled.length };
+  const grid = state.grid;
+  if (!state.gridBroken && state.gridWidth === rowWidth && grid.size === n) {
+    const idx = columns.map((c) => grid.get(c.id)! - offset);
+    if (idx.every((i) => i >= 0 && i < values.length) && filled.every((c) => idx.includes(values.indexOf(c)))) {
+      return { ...at(idx.map((i) => values[i])), valueCount: filled.length };
+    }
+  }
+  if (filled.length === 0) {
+    // Every value is empty, so where each one stands does not matter.
+    const empty = (i: number): RawCell => values[i] ?? { raw: "", range: endOfRow, contentRange: endOfRow };
+    return { ...at(columns.map((_, i) => empty(i))), valueCount: 0 };
+  }
+  return { cells: new Array(n).fill(undefined), placement: "too-few" as Placement, valueCount: filled.length };
+}
+
+/** Reads every table of the format out of the grid blocks. */
+export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
+  const states = new Map<string, TableState>();
+  const order: TableState[] = [];
+  let current: TableState | undefined;
+
+  const stateFor = (spec: TableSpec, row: GridRow): TableState => {
+    let s = states.get(spec.id);
+    if (!s) {
+      const first = range(row.firstLine, 0, row.firstLine, 0);
+      s = {
+        table: { spec, layout: row.layout, range: first, headingRange: first, rows: [], missingRows: [] },
+        grid: new Map(),
+        gridBroken: false,
+      };
+      const firstCell = row.cells.find(isFilled) ?? row.cells[0];
+      s.table.headingRange = firstCell ? firstCell.contentRange : first;
+      states.set(spec.id, s);
+      order.push(s);
+    }
+    const lastCell = row.cells[row.cells.length - 1];
+    s.table.range = { start: s.table.range.start, end: lastCell ? lastCell.range.end : s.table.range.end };
+    return s;
+  };
+
+  for (const block of blocks) {
+    for (const row of block.rows) {
+      const header = readHeader(row.cells, format, current?.table.spec);
+      if (header) {
+        if (!header.table) {
+          current = undefined; // a caption of a table this format does not have
+          continue;
+        }
+        current = stateFor(header.table, row);
+        if (header.positions.size) {
+          const width = row.cells.length;
+          if (current.gridWidth !== undefined && current.gridWidth !== width) current.gridBroken = true;
+          current.gridWidth = width;
+          for (const [id, i] of header.positions) current.grid.set(id, i);
+        }
+        continue;
+      }
+      // The row label is the rightmost text cell that names a template row.
+      let labelAt = -1;
+      let entry: RowEntry | undefined;
+      for (let i = row.cells.length - 1; i >= 0 && !entry; i--) {
+        const c = row.cells[i];
+        if (!isFilled(c) || isValueLike(c.raw)) continue;
+        entry = matchRowLabel(c.raw, format, current?.table.spec);
+        if (entry) labelAt = i;
+      }
+      let spec: RowSpec | undefined;
+      if (entry) {
+        current = stateFor(entry.table, row);
+        spec = entry.row;
+      } else if (current?.table.spec.unlabeledRow && row.cells.every((c) => !isFilled(c) || isValueLike(c.raw))) {
+        spec = current.table.spec.rows.find((r) => r.id === current!.table.spec.unlabeledRow);
+        stateFor(current.table.spec, row);
+      }
+      if (!spec || !current) continue;
+      if (current.table.rows.some((r) => r.spec === spec)) continue;
+      const values = row.cells.slice(labelAt + 1);
+      const lastCell = row.cells[row.cells.length - 1];
+      const endOfRow = range(lastCell.range.end.line, lastCell.range.end.character, lastCell.range.end.line, lastCell.range.end.character);
+      const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled);
+      const placed =
+        spec.values === false && !values.some(isFilled)
+          ? { cells: [], placement: "placed" as Placement, valueCount: 0 }
+          : place(current, values, labelAt + 1, row.cells.length, endOfRow);
+      const first = row.cells[0];
+      current.table.rows.push({
+        spec,
+        range: range(first.range.start.line, first.range.start.character, lastCell.range.end.line, lastCell.range.end.character),
+        labelRange: labelAt >= 0 ? row.cells[labelAt].contentRange : undefined,
+        cells: placed.cells,
+        placement: placed.placement,
+        valueCount: placed.valueCount,
+        rawCells: values,
+        labelCells,
+        layout: row.layout,
+      });
+    }
+  }
+  for (const s of order) {
+    const found = new Set(s.table.rows.map((r) => r.spec.id));
+    s.table.missingRows = s.table.spec.rows.filter((r) => r.values !== false && !found.has(r.id));
+  }
+  return order.map((s) => s.table);
+}

@@ -1,0 +1,52 @@
+import type { Rule } from "./types";
+import {
+  conversionArtifactRule,
+  notAReportRule,
+  sectionDuplicateRule,
+  sectionMissingRule,
+  sectionNumberingRule,
+  sectionOrderRule,
+  sectionTitleVariantRule,
+  subsectionNumberingRule,
+  titleMissingRule,
+  titleYearMissingRule,
+} from "./structure";
+import {
+  tableCellCountRule,
+  tableCellEmptyRule,
+  tableCellFormatRule,
+  tableCellInvalidRule,
+  tableMissingRule,
+  tableRowMissingRule,
+} from "./tables";
+import { balanceMismatchRule, reviewTotalMismatchRule, totalColumnMismatchRule, totalRowMismatchRule } from "./relations";
+import { templateVersionRule } from "./templateVersion";
+
+export type { Rule, Finding, Fix, RuleContext } from "./types";
+
+/** Every rule, in documentation order. */
+export const RULES: Rule[] = [
+  notAReportRule,
+  titleMissingRule,
+  titleYearMissingRule,
+  sectionMissingRule,
+  sectionOrderRule,
+  sectionDuplicateRule,
+  sectionNumberingRule,
+  sectionTitleVariantRule,
+  subsectionNumberingRule,
+  conversionArtifactRule,
+  tableMissingRule,
+  tableRowMissingRule,
+  tableCellCountRule,
+  tableCellEmptyRule,
+  tableCellInvalidRule,
+  tableCellFormatRule,
+  templateVersionRule,
+  totalRowMismatchRule,
+  totalColumnMismatchRule,
+  balanceMismatchRule,
+  reviewTotalMismatchRule,
+];
+
+export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);

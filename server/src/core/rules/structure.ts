@@ -1,0 +1,270 @@
+import type { Section } from "../model";
+import { lineRange, localized, range } from "../types";
+import { renderSection } from "../templates";
+import { defineRule } from "./types";
+
+/** The structure rules of the report skeleton (FORMATS.md §1). */
+
+export const titleMissingRule = defineRule({
+  id: "title-missing",
+  severity: "error",
+  category: "structure",
+  description: localized("缺少报告标题（机关名称 + 年份 + 政府信息公开工作年度报告）", "The report has no title (organ + year + 政府信息公开工作年度报告)"),
+  example: localized("正文直接从“一、总体情况”开始，没有标题", "The text starts at 一、总体情况 with no title"),
+  fix: "none",
+  check({ model, report }) {
+    if (model.title) return;
+    const first = model.lines.findIndex((l) => l.text.trim() !== "");
+    const line = Math.max(0, first);
+    report({
+      range: lineRange(line, 0, model.lines[line].text.length),
+      message: localized(
+        "缺少报告标题，应为“{机关名称}{年份}年政府信息公开工作年度报告”",
+        "No report title; expected “{organ}{year}年政府信息公开工作年度报告”",
+      ),
+    });
+  },
+});
+
+export const titleYearMissingRule = defineRule({
+  id: "title-year-missing",
+  severity: "warning",
+  category: "structure",
+  description: localized("标题中没有报告年份", "The title does not name the report year"),
+  example: localized("火花镇人民政府信息公开工作年度报告", "火花镇人民政府信息公开工作年度报告 (no year)"),
+  fix: "suggested",
+  check({ model, report }) {
+    const title = model.title;
+    if (!title || title.year) return;
+    const year = model.year?.value;
+    const fixes = [];
+    if (year) {
+      const line = title.lines[title.lines.length - 1];
+      const text = model.lines[line].text;
+      // Insert before 政府信息公开 when the organ stands cleanly before it, else put the year first.
+      const at = text.indexOf("政府信息公开");
+      const organBefore = at > 0 && !/人民$/.test(text.slice(0, at));
+      const pos = organBefore ? at : title.lines.length > 1 ? text.search(/\S/) : title.range.start.character;
+      const insertLine = organBefore || title.lines.length > 1 ? line : title.range.start.line;
+      fixes.push({
+        title: localized(`在标题中加入年份“${year}年”`, `Add the year “${year}年” to the title`),
+        edits: [{ range: lineRange(insertLine, Math.max(0, pos), Math.max(0, pos)), newText: `${year}年` }],
+        safe: false,
+      });
+    }
+    report({
+      range: title.range,
+      message: year
+        ? localized(`标题中没有报告年份（正文为 ${year} 年）`, `The title has no report year (the body reports ${year})`)
+        : localized("标题中没有报告年份", "The title has no report year"),
+      fixes,
+    });
+  },
+});
+
+export const sectionMissingRule = defineRule({
+  id: "section-missing",
+  severity: "error",
+  category: "structure",
+  description: localized("缺少六个部分之一", "One of the six sections is missing"),
+  example: localized("报告中没有“五、存在的主要问题及改进情况”", "No 五、存在的主要问题及改进情况 in the report"),
+  fix: "suggested",
+  check({ model, format, report }) {
+    const present = new Set(model.sections.map((s) => s.spec.index));
+    const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+    for (const spec of format.sections) {
+      if (present.has(spec.index)) continue;
+      const next = model.sections.find((s) => s.spec.index > spec.index);
+      const line = next ? next.range.start.line : model.lines.length - 1;
+      const atEnd = !next;
+      const pos = atEnd ? model.lines[line].text.length : 0;
+      const body = renderSection(format, spec.index, eol);
+      report({
+        range: lineRange(line, pos, pos),
+        message: localized(`缺少第${spec.numeral}部分“${spec.numeral}、${spec.title}”`, `Section ${spec.numeral} “${spec.title}” is missing`),
+        fixes: [
+          {
+            title: localized(`插入“${spec.numeral}、${spec.title}”及其模板`, `Insert section ${spec.numeral} with its template`),
+            edits: [{ range: lineRange(line, pos, pos), newText: atEnd ? `${eol}${eol}${body}` : `${body}${eol}${eol}` }],
+            safe: false,
+          },
+        ],
+      });
+    }
+  },
+});
+
+export const sectionOrderRule = defineRule({
+  id: "section-order",
+  severity: "error",
+  category: "structure",
+  description: localized("各部分顺序不对", "Sections are out of order"),
+  example: localized("“四、…行政复议…”出现在“三、收到和处理…”之前", "Section 四 stands before section 三"),
+  fix: "none",
+  check({ model, report }) {
+    const seen = new Set<number>();
+    let max = 0;
+    for (const s of model.sections) {
+      if (seen.has(s.spec.index)) continue; // duplicates are section-duplicate's
+      seen.add(s.spec.index);
+      if (s.spec.index < max) {
+        report({
+          range: s.titleRange,
+          message: localized(
+            `第${s.spec.numeral}部分“${s.spec.title}”应在第${numeralOf(model.sections, max)}部分之前`,
+            `Section ${s.spec.numeral} should come before section ${numeralOf(model.sections, max)}`,
+          ),
+        });
+      }
+      max = Math.max(max, s.spec.index);
+    }
+  },
+});
+
+const numeralOf = (sections: Section[], index: number) => sections.find((s) => s.spec.index === index)!.spec.numeral;
+
+export const sectionDuplicateRule = defineRule({
+  id: "section-duplicate",
+  severity: "error",
+  category: "structure",
+  description: localized("同一部分出现两次", "A section appears twice"),
+  example: localized("两个“二、主动公开政府信息情况”", "Two 二、主动公开政府信息情况 headings"),
+  fix: "none",
+  check({ model, report }) {
+    const first = new Map<number, Section>();
+    for (const s of model.sections) {
+      const prev = first.get(s.spec.index);
+      if (!prev) first.set(s.spec.index, s);
+      else
+        report({
+          range: s.titleRange,
+          message: localized(
+            `第${s.spec.numeral}部分重复出现（第 ${prev.range.start.line + 1} 行已有）`,
+            `Section ${s.spec.numeral} appears again (first on line ${prev.range.start.line + 1})`,
+          ),
+        });
+    }
+  },
+});
+
+export const sectionNumberingRule = defineRule({
+  id: "section-numbering",
+  severity: "warning",
+  category: "structure",
+  description: localized("部分标题缺少序号或序号不对", "A section heading lacks its numeral or has the wrong one"),
+  example: localized("“总体情况”应为“一、总体情况”", "总体情况 should read 一、总体情况"),
+  fix: "safe",
+  check({ model, report }) {
+    for (const s of model.sections) {
+      const want = s.spec.numeral;
+      if (s.numeral?.text === want) continue;
+      const edit = s.numeral
+        ? { range: s.numeral.range, newText: want }
+        : { range: lineRange(s.titleRange.start.line, s.titleRange.start.character, s.titleRange.start.character), newText: `${want}、` };
+      report({
+        range: s.numeral ? s.numeral.range : s.titleRange,
+        message: s.numeral
+          ? localized(`序号应为“${want}”，而不是“${s.numeral.text}”`, `The numeral should be ${want}, not ${s.numeral.text}`)
+          : localized(`标题缺少序号，应为“${want}、${s.spec.title}”`, `The heading lacks its numeral: ${want}、${s.spec.title}`),
+        fixes: [{ title: localized(`改为“${want}、”`, `Set the numeral to ${want}`), edits: [edit], safe: true }],
+      });
+    }
+  },
+});
+
+export const sectionTitleVariantRule = defineRule({
+  id: "section-title-variant",
+  severity: "hint",
+  category: "style",
+  description: localized("部分标题的措辞与标准格式不同", "A section heading is worded differently from the official format"),
+  example: localized("“五、存在的问题及改进情况”→“五、存在的主要问题及改进情况”", "五、存在的问题及改进情况 → 五、存在的主要问题及改进情况"),
+  fix: "safe",
+  check({ model, report }) {
+    for (const s of model.sections) {
+      if (!s.variant) continue;
+      report({
+        range: s.titleRange,
+        message: localized(`标准标题为“${s.spec.numeral}、${s.spec.title}”`, `The official heading is “${s.spec.numeral}、${s.spec.title}”`),
+        fixes: [{ title: localized(`改为“${s.spec.title}”`, `Use “${s.spec.title}”`), edits: [{ range: s.titleRange, newText: s.spec.title }], safe: true }],
+      });
+    }
+  },
+});
+
+export const subsectionNumberingRule = defineRule({
+  id: "subsection-numbering",
+  severity: "warning",
+  category: "structure",
+  description: localized("部分内的小标题序号跳号或重复", "Sub-heading numbers within a section skip or repeat"),
+  example: localized("（一）之后直接是（四）", "（一） followed directly by （四）"),
+  fix: "none",
+  check({ model, report }) {
+    const cn = (n: number) => "一二三四五六七八九十"[n - 1] ?? String(n);
+    for (const s of model.sections) {
+      let paren = 0;
+      let arabic = 0;
+      for (const h of s.subheadings) {
+        if (h.style === "paren") {
+          arabic = 0;
+          if (h.value !== paren + 1 && h.value !== 1) {
+            report({
+              range: h.numberRange,
+              message:
+                h.value === paren
+                  ? localized(`小标题序号（${cn(h.value)}）重复`, `Sub-heading （${cn(h.value)}） is repeated`)
+                  : localized(`小标题序号应为（${cn(paren + 1)}），而不是（${cn(h.value)}）`, `Expected （${cn(paren + 1)}）, found （${cn(h.value)}）`),
+            });
+          }
+          paren = h.value;
+        } else if (h.style === "arabic") {
+          // Numbered lists restart freely; only a forward jump is a mistake.
+          if (h.value > arabic + 1 && h.value !== 1) {
+            report({
+              range: h.numberRange,
+              message: localized(`序号应为 ${arabic + 1}，而不是 ${h.value}`, `Expected ${arabic + 1}, found ${h.value}`),
+            });
+          }
+          arabic = h.value;
+        }
+      }
+    }
+  },
+});
+
+export const conversionArtifactRule = defineRule({
+  id: "conversion-artifact",
+  severity: "warning",
+  category: "style",
+  description: localized("Word/HTML 转换残留（书签、HTML 标签、&nbsp; 等）", "Word/HTML conversion debris ([bookmark: …], <p>, &nbsp; …)"),
+  example: localized("[bookmark: _GoBack]二、主动公开政府信息情况", "[bookmark: _GoBack]二、主动公开政府信息情况"),
+  fix: "safe",
+  check({ model, report }) {
+    for (const a of model.artifacts) {
+      report({
+        range: a.range,
+        message: localized(`转换残留“${a.text}”`, `Conversion debris “${a.text}”`),
+        fixes: [{ title: localized(`删除“${a.text}”`, `Delete “${a.text}”`), edits: [{ range: a.range, newText: "" }], safe: true }],
+      });
+    }
+  },
+});
+
+export const notAReportRule = defineRule({
+  id: "not-a-report",
+  severity: "warning",
+  category: "structure",
+  description: localized("文件不是政府信息公开工作年度报告", "The file is not a government information disclosure annual report"),
+  example: localized("一篇普通文章被当作年报检查", "An ordinary article checked as a report"),
+  fix: "none",
+  check({ model, report }) {
+    if (model.isReport) return;
+    report({
+      range: range(0, 0, 0, model.lines[0]?.text.length ?? 0),
+      message: localized(
+        "未识别为政府信息公开工作年度报告：没有找到报告标题、六个部分或统计表",
+        "Not recognised as an annual disclosure report: no report title, sections or statistics tables",
+      ),
+    });
+  },
+});
+

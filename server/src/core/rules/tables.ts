@@ -1,0 +1,213 @@
+import type { TableSpec } from "../formats";
+import type { Cell, Row, Table } from "../model";
+import { renderRow, renderTable, templateRows, type TemplateLayout } from "../templates";
+import { localized, range, type Range } from "../types";
+import { defineRule, type Fix } from "./types";
+
+/** Table rules: presence, rows, cells (FORMATS.md §2–4, §7). */
+
+const templateLayout = (t: Table): TemplateLayout =>
+  t.layout === "pipes" || t.layout === "pipe-per-line" ? "pipes" : t.layout === "cell-per-line" ? "cell-per-line" : "tabs";
+
+const at = (r: Range): Range => range(r.start.line, r.start.character, r.start.line, r.start.character);
+
+export const tableMissingRule = defineRule({
+  id: "table-missing",
+  severity: "error",
+  category: "table",
+  description: localized("部分中缺少标准统计表（或表格以图片粘贴）", "A standard table is missing from its section (or was pasted as an image)"),
+  example: localized("“三、收到和处理政府信息公开申请情况”下没有表格", "No table under 三、收到和处理政府信息公开申请情况"),
+  fix: "suggested",
+  check({ model, format, report }) {
+    const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+    for (const section of model.sections) {
+      const specs = format.tables.filter((t) => t.section === section.spec.index);
+      if (!specs.length) continue;
+      const present = new Set(model.tables.map((t) => t.spec.id));
+      const missing = specs.filter((t) => !present.has(t.id));
+      if (!missing.length) continue;
+      const line = section.range.start.line;
+      const end = model.lines[line].text.length;
+      const none = missing.length === specs.length;
+      const insert = (tables: TableSpec[]): Fix => ({
+        title: localized(
+          `插入表格：${tables.map((t) => t.title.zh).join("、")}（${format.id} 格式）`,
+          `Insert table: ${tables.map((t) => t.title.en).join(", ")} (${format.id} format)`,
+        ),
+        edits: [{ range: range(line, end, line, end), newText: eol + eol + tables.map((t) => renderTable(t, "tabs", eol)).join(eol) }],
+        safe: false,
+      });
+      if (none) {
+        report({
+          range: section.titleRange,
+          message: localized(
+            `“${section.spec.title}”下没有统计表（表格是否以图片粘贴？）`,
+            `No statistics table under “${section.spec.title}” (pasted as an image?)`,
+          ),
+          fixes: [insert(specs)],
+        });
+      } else {
+        for (const t of missing)
+          report({
+            range: section.titleRange,
+            message: localized(`缺少表格：${t.title.zh}`, `Missing table: ${t.title.en}`),
+            fixes: [insert([t])],
+          });
+      }
+    }
+  },
+});
+
+export const tableRowMissingRule = defineRule({
+  id: "table-row-missing",
+  severity: "error",
+  category: "table",
+  description: localized("统计表缺少标准行", "A standard row is missing from a table"),
+  example: localized("表三中没有“（四）无法提供 3.补正后申请内容仍不明确”一行", "Table 三 lacks the row 3.补正后申请内容仍不明确"),
+  fix: "suggested",
+  check({ model, report }) {
+    const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+    for (const table of model.tables) {
+      if (!table.rows.length) continue;
+      const rows = templateRows(table.spec);
+      const valueRows = table.spec.rows.filter((r) => r.values !== false);
+      for (const missing of table.missingRows) {
+        // The row belongs after the nearest earlier template row that is present.
+        const idx = valueRows.indexOf(missing);
+        const before = valueRows.slice(0, idx).reverse().map((r) => table.rows.find((x) => x.spec === r)).find(Boolean);
+        const anchor = before ? before.range.end : table.rows[0].range.start;
+        const layout = templateLayout(table);
+        const text = renderRow(rows[idx], layout, eol);
+        const newText = before ? (layout === "cell-per-line" ? eol + eol + text : eol + text) : text + (layout === "cell-per-line" ? eol + eol : eol);
+        const pos = before ? anchor : range(anchor.line, 0, anchor.line, 0).start;
+        report({
+          range: range(pos.line, pos.character, pos.line, pos.character),
+          message: localized(`${table.spec.title.zh}缺少一行：“${missing.label}”`, `${table.spec.title.en}: missing row “${missing.label}”`),
+          fixes: [{ title: localized(`插入“${missing.label}”一行（填 0）`, `Insert the row “${missing.label}” with 0s`), edits: [{ range: range(pos.line, pos.character, pos.line, pos.character), newText }], safe: false }],
+        });
+      }
+    }
+  },
+});
+
+export const tableCellCountRule = defineRule({
+  id: "table-cell-count",
+  severity: "error",
+  category: "table",
+  description: localized("表格行的数值个数与列数不符，无法对应到列", "A row has more or fewer values than the table has columns"),
+  example: localized("表三“（六）其他处理”一行有 8 个数值，表格只有 7 列", "Row （六）其他处理 has 8 values in a 7-column table"),
+  fix: "none",
+  check({ model, report }) {
+    for (const table of model.tables) {
+      const n = table.spec.columns.length;
+      for (const row of table.rows) {
+        if (row.placement === "placed") continue;
+        const r = range(row.range.start.line, row.range.start.character, row.range.start.line, Math.max(row.range.start.character, lineEnd(model, row.range.start.line)));
+        report({
+          range: r,
+          message:
+            row.placement === "too-many"
+              ? localized(`“${row.spec.label}”一行有 ${row.valueCount} 个数值，表格只有 ${n} 列`, `Row “${row.spec.label}” has ${row.valueCount} values; the table has ${n} columns`)
+              : localized(
+                  `“${row.spec.label}”一行只有 ${row.valueCount} 个数值（表格有 ${n} 列），空单元格已被删去，无法确定各数值所在的列`,
+                  `Row “${row.spec.label}” has only ${row.valueCount} values for ${n} columns; blank cells were dropped, so the columns cannot be told`,
+                ),
+        });
+      }
+    }
+  },
+});
+
+const lineEnd = (model: { lines: { text: string }[] }, line: number) => model.lines[line]?.text.length ?? 0;
+
+function valueCells(table: Table): { row: Row; cell: Cell }[] {
+  const out: { row: Row; cell: Cell }[] = [];
+  for (const row of table.rows) {
+    if (row.spec.values === false) continue;
+    for (const cell of row.cells) if (cell) out.push({ row, cell });
+  }
+  return out;
+}
+
+const columnLabel = (c: Cell) => (c.column.subgroup ? `${c.column.subgroup}·${c.column.label}` : c.column.label);
+
+export const tableCellEmptyRule = defineRule({
+  id: "table-cell-empty",
+  severity: "warning",
+  category: "table",
+  description: localized("表格单元格为空或填“/”“-”，模板要求填 0", "A table cell is empty or holds / or -; the template expects 0"),
+  example: localized("自然人一列留空", "The 自然人 cell left blank"),
+  fix: "suggested",
+  check({ model, report }) {
+    for (const table of model.tables) {
+      const empties = valueCells(table).filter((x) => x.cell.status === "empty");
+      if (!empties.length) continue;
+      const fillAll: Fix = {
+        title: localized(`将本表所有空单元格填 0（${empties.length} 处）`, `Fill every empty cell of this table with 0 (${empties.length})`),
+        edits: empties.map((x) => ({ range: x.cell.contentRange, newText: "0" })),
+        safe: false,
+      };
+      for (const { row, cell } of empties) {
+        report({
+          range: cell.noneMarker ? cell.contentRange : at(cell.contentRange),
+          message: localized(
+            `“${row.spec.label}”的“${columnLabel(cell)}”${cell.noneMarker ? `填了“${cell.raw.trim()}”` : "为空"}，应填数字（没有则填 0）`,
+            `“${row.spec.label}” / “${cell.column.label}” is ${cell.noneMarker ? `“${cell.raw.trim()}”` : "empty"}; write a number (0 for none)`,
+          ),
+          fixes: [{ title: localized("填 0", "Fill with 0"), edits: [{ range: cell.contentRange, newText: "0" }], safe: false }, fillAll],
+        });
+      }
+    }
+  },
+});
+
+const PROBLEMS = {
+  "not-a-number": localized("不是数字", "is not a number"),
+  negative: localized("件数不能为负数", "a count cannot be negative"),
+  fraction: localized("件数不能有小数", "a count cannot be fractional"),
+  sign: localized("此列不应带正负号", "this column takes no sign"),
+  "double-sign": localized("符号重复", "has a doubled sign"),
+};
+
+export const tableCellInvalidRule = defineRule({
+  id: "table-cell-invalid",
+  severity: "error",
+  category: "table",
+  description: localized("表格单元格不是有效数值（非数字、负数、小数、多余符号）", "A table cell is not a valid value (not a number, negative, fractional, stray sign)"),
+  example: localized("“上一年项目数量”填“+22”；“--253”", "+22 under 上一年项目数量; --253"),
+  fix: "none",
+  check({ model, report }) {
+    for (const table of model.tables)
+      for (const { row, cell } of valueCells(table)) {
+        if (cell.status !== "invalid") continue;
+        const why = PROBLEMS[cell.problem ?? "not-a-number"];
+        report({
+          range: cell.contentRange,
+          message: localized(
+            `“${row.spec.label}”的“${columnLabel(cell)}”填写“${cell.raw.trim()}”：${why.zh}`,
+            `“${row.spec.label}” / “${cell.column.label}” holds “${cell.raw.trim()}”: ${why.en}`,
+          ),
+        });
+      }
+  },
+});
+
+export const tableCellFormatRule = defineRule({
+  id: "table-cell-format",
+  severity: "info",
+  category: "style",
+  description: localized("数值写法不规范（全角数字、减2/增3、千分位、单元格内带单位）", "A number written non-canonically (full-width digits, 减2/增3, thousands separators, units)"),
+  example: localized("“减2”应写作“-2”；“251000元”应写作“251000”", "减2 → -2; 251000元 → 251000"),
+  fix: "safe",
+  check({ model, report }) {
+    for (const table of model.tables)
+      for (const { cell } of valueCells(table)) {
+        if (cell.status !== "number" || cell.canonical === undefined) continue;
+        report({
+          range: cell.contentRange,
+          message: localized(`数值“${cell.raw.trim()}”应写作“${cell.canonical}”`, `Write “${cell.raw.trim()}” as “${cell.canonical}”`),
+          fixes: [{ title: localized(`改为“${cell.canonical}”`, `Write “${cell.canonical}”`), edits: [{ range: cell.contentRange, newText: cell.canonical }], safe: true }],
+        });
+      }
+  },
+});

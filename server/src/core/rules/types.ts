@@ -1,0 +1,52 @@
+import type { FormatSpec } from "../formats";
+import type { ReportModel } from "../model";
+import type { Localized, Range, Severity, TextEdit } from "../types";
+
+export type RuleCategory = "structure" | "table" | "narrative" | "style" | "cross-year";
+
+/** A fix changes form only (applied by fix-all) or is a suggestion the user picks (it may change a figure). */
+export interface Fix {
+  title: Localized;
+  edits: TextEdit[];
+  safe: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: Localized;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface Report {
+  range: Range;
+  message: Localized;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (e.g. a sum that exceeds its total). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  model: ReportModel;
+  format: FormatSpec;
+  /** Last year's report of the same organ, when known (cross-year rules). */
+  previous?: ReportModel;
+  report(finding: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: Severity;
+  category: RuleCategory;
+  description: Localized;
+  /** An example of the mistake, for the documentation. */
+  example: Localized;
+  /** "safe": fix-all applies it; "suggested": offered as a quick fix only; "none". */
+  fix: "safe" | "suggested" | "none";
+  /** Rules that need last year's report. */
+  needsPrevious?: boolean;
+  check(ctx: RuleContext): void;
+}
+
+export const defineRule = (rule: Rule): Rule => rule;

@@ -1,0 +1,109 @@
+/**
+ * Text helpers shared by the parser and the rules: line splitting that keeps
+ * every line's own terminator (so fixes can preserve CRLF), and the
+ * normalisation used to compare labels written in many ways.
+ */
+
+export interface SourceLine {
+  /** The line's text without its terminator. */
+  text: string;
+  /** "\n", "\r\n", "\r" or "" for the last line. */
+  eol: string;
+}
+
+/** Splits on LF, CRLF and lone CR. A leading BOM is not part of line 0 (editors hide it too). */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  for (let i = start; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const crlf = c === 13 && text.charCodeAt(i + 1) === 10;
+      lines.push({ text: text.slice(start, i), eol: crlf ? "\r\n" : c === 13 ? "\r" : "\n" });
+      if (crlf) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ text: text.slice(start), eol: "" });
+  return lines;
+}
+
+/** Characters that pad cells and labels in Word exports: spaces of every width, zero-width marks. */
+export const PADDING = /[\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202f\u2060\ufeff]/g;
+const PADDING_AT_EDGES = /^[\s\u00a0\u3000\u200b-\u200f\u202f\u2060\ufeff]+|[\s\u00a0\u3000\u200b-\u200f\u202f\u2060\ufeff]+$/g;
+
+export function trimPadding(s: string): string {
+  return s.replace(PADDING_AT_EDGES, "");
+}
+
+/** Offset of the first and one past the last non-padding character of s. */
+export function contentBounds(s: string): [number, number] {
+  let a = 0;
+  let b = s.length;
+  const pad = (ch: string) => /[\s\u00a0\u3000\u200b-\u200f\u202f\u2060\ufeff]/.test(ch);
+  while (a < b && pad(s[a])) a++;
+  while (b > a && pad(s[b - 1])) b--;
+  return [a, b];
+}
+
+/** Full-width ASCII (U+FF01–U+FF5E) to half-width. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Word/HTML debris that may precede or sit inside text; see the conversion-artifact rule. */
+export const DEBRIS = /\[bookmark:[^\]]*\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
+
+/**
+ * The key a label is compared by: no debris, no padding, half-width
+ * punctuation, one kind of quote, numbering separators unified.
+ */
+export function labelKey(s: string): string {
+  return toHalfWidth(s.replace(DEBRIS, ""))
+    .replace(PADDING, "")
+    .replace(/[“”"'‘’「」『』]/g, "")
+    .replace(/[、．]/g, ".")
+    .replace(/〔/g, "[")
+    .replace(/〕/g, "]");
+}
+
+const NUMBERING = /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\.|\d{1,2}\.(?!\d))/;
+
+/** labelKey without a leading numbering such as （三）, 一、 or 2. */
+export function stripNumbering(key: string): string {
+  return key.replace(NUMBERING, "");
+}
+
+/** labelKey without a trailing parenthesised remark such as （区分处理的，只计这一情形…）. */
+export function stripRemark(key: string): string {
+  return key.replace(/\([^()]*\)$/, "");
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, "○": 0, Ｏ: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Reads Chinese numerals up to 9999 (十二, 二十, 一百零五, 两千) and digit-by-digit years (二〇二〇). */
+export function chineseNumberValue(s: string): number | undefined {
+  if (!s) return undefined;
+  if (/^[零〇○一二三四五六七八九]{2,}$/.test(s) && !/[十百千]/.test(s)) {
+    let v = 0;
+    for (const ch of s) v = v * 10 + CN_DIGITS[ch];
+    return v;
+  }
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
+    else if (ch in units) {
+      total += (digit < 0 ? 1 : digit) * units[ch];
+      digit = -1;
+    } else return undefined;
+  }
+  if (digit > 0) total += digit;
+  return total;
+}
+
+export const SECTION_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];

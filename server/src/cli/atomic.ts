@@ -1,0 +1,27 @@
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+/** Writes through a temporary file and an atomic rename, keeping the file's permissions. */
+export function writeAtomically(path: string, data: Buffer): void {
+  const tmp = join(dirname(path), `.${basename(path)}.gov-report-${process.pid}.tmp`);
+  const mode = statSync(path).mode & 0o7777;
+  const fd = openSync(tmp, "w", mode);
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    chmodSync(tmp, mode);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
+

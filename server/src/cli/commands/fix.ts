@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { fixAll, parse } from "../../core";
+import { option, UsageError, type Args } from "../args";
+import { writeAtomically } from "../atomic";
+import { ConfigLoader } from "../config";
+import { decode, encode } from "../files";
+import type { FileResult } from "../output";
+import { collect } from "../targets";
+
+export function fix(args: Args): number {
+  if (!args.paths.length) throw new UsageError("请指定要修复的文件或文件夹 / no files given");
+  const loader = new ConfigLoader(option(args, "--config"));
+  const problems: FileResult[] = [];
+  let status = 0;
+  for (const t of collect(args.paths, problems)) {
+    try {
+      const decoded = decode(readFileSync(t.file));
+      const model = parse(decoded.text);
+      if (!model.isReport) {
+        if (t.explicit) process.stderr.write(`gov-report: ${t.file}: 未识别为年度报告，未修改 / not a report, left unchanged\n`);
+        continue;
+      }
+      const config = loader.forFile(t.file, (m) => process.stderr.write(`gov-report: ${m}\n`));
+      const { text, fixed } = fixAll(decoded.text, { config });
+      if (text === decoded.text) continue;
+      writeAtomically(t.file, encode(text, decoded.encoding));
+      process.stdout.write(`${t.file}: 已修复 ${fixed} 处 / ${fixed} fixes applied\n`);
+    } catch (e) {
+      process.stderr.write(`gov-report: ${t.file}: ${(e as Error).message}\n`);
+      status = 2;
+    }
+  }
+  for (const p of problems) process.stderr.write(`gov-report: ${p.file}: ${p.problem}\n`);
+  return problems.length ? 2 : status;
+}
+

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { readConfig, type Config } from "../core";
+
+/** `.govreportrc.json` from --config, else the nearest one above the file (cached per folder). */
+export class ConfigLoader {
+  private cache = new Map<string, { config?: Config; path?: string }>();
+  constructor(private explicit?: string) {}
+
+  load(path: string): { config: Config; problems: string[]; path: string } {
+    const { config, problems } = readConfig(JSON.parse(readFileSync(path, "utf8")));
+    return { config, path, problems: problems.map((p) => `${path}: ${p.path || "(root)"}: ${p.message}`) };
+  }
+
+  forFile(file: string, onProblem: (msg: string) => void): Config | undefined {
+    if (this.explicit) return this.cached(resolve(this.explicit), onProblem);
+    let dir = dirname(resolve(file));
+    for (;;) {
+      const candidate = join(dir, ".govreportrc.json");
+      if (this.cache.has(candidate) || existsSync(candidate)) return this.cached(candidate, onProblem);
+      const up = dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+  }
+
+  private cached(path: string, onProblem: (msg: string) => void): Config | undefined {
+    const hit = this.cache.get(path);
+    if (hit) return hit.config;
+    try {
+      const { config, problems } = this.load(path);
+      problems.forEach(onProblem);
+      this.cache.set(path, { config, path });
+      return config;
+    } catch (e) {
+      onProblem(`${path}: 配置文件无法读取 / cannot read config: ${(e as Error).message}`);
+      this.cache.set(path, {});
+      return undefined;
+    }
+  }
+}
+

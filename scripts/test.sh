@@ -8,6 +8,9 @@ shopt -s globstar nullglob
 
 stage() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
+stage "system packages"
+scripts/setup-system.sh
+
 stage "build"
 npm run --silent build
 

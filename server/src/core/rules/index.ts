@@ -21,6 +21,7 @@ import {
 } from "./tables";
 import { balanceMismatchRule, reviewTotalMismatchRule, totalColumnMismatchRule, totalRowMismatchRule } from "./relations";
 import { templateVersionRule } from "./templateVersion";
+import { narrativeSumMismatchRule } from "./narrativeSum";
 
 export type { Rule, Finding, Fix, RuleContext } from "./types";
 
@@ -47,6 +48,7 @@ export const RULES: Rule[] = [
   totalColumnMismatchRule,
   balanceMismatchRule,
   reviewTotalMismatchRule,
+  narrativeSumMismatchRule,
 ];
 
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);

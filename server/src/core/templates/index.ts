@@ -57,7 +57,8 @@ export function renderSection(format: FormatSpec, index: number, eol = "\n", lay
   const spec = format.sections.find((s) => s.index === index)!;
   const parts = [`${spec.numeral}、${spec.title}`];
   const tables = sectionTables(format, index);
-  if (tables.length) parts.push(tables.map((t) => renderTable(t, layout, eol)).join(eol));
+  // In the one-cell-per-line layout only a blank line ends a row, so tables need one between them too.
+  if (tables.length) parts.push(tables.map((t) => renderTable(t, layout, eol)).join(layout === "cell-per-line" ? eol + eol : eol));
   else parts.push(GUIDANCE[index] ?? "");
   return parts.join(eol + eol);
 }

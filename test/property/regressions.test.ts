@@ -1,0 +1,14 @@
+/**
+ * Counterexamples the property tests found, kept as plain examples so the
+ * bug they exposed stays fixed even if the generators change.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { checkText, renderReport } from "../../server/src/core";
+
+test("a blank one-cell-per-line template has no finding (tables were glued together without a blank line)", () => {
+  for (const format of ["2019", "2021"] as const) {
+    const text = renderReport({ year: format === "2019" ? 2020 : 2022, format, layout: "cell-per-line" });
+    assert.deepEqual(checkText(text).findings.map((f) => f.rule), []);
+  }
+});

@@ -22,6 +22,11 @@ import {
 import { balanceMismatchRule, reviewTotalMismatchRule, totalColumnMismatchRule, totalRowMismatchRule } from "./relations";
 import { templateVersionRule } from "./templateVersion";
 import { narrativeSumMismatchRule } from "./narrativeSum";
+import { narrativeTableMismatchRule } from "./narrativeTable";
+import { percentageMismatchRule } from "./percentage";
+import { yearMismatchRule } from "./yearMismatch";
+import { citationNumberRule } from "./citation";
+import { regulationAuthorityRule } from "./regulationAuthority";
 
 export type { Rule, Finding, Fix, RuleContext } from "./types";
 
@@ -49,6 +54,11 @@ export const RULES: Rule[] = [
   balanceMismatchRule,
   reviewTotalMismatchRule,
   narrativeSumMismatchRule,
+  narrativeTableMismatchRule,
+  percentageMismatchRule,
+  yearMismatchRule,
+  citationNumberRule,
+  regulationAuthorityRule,
 ];
 
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);

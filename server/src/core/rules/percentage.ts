@@ -1,0 +1,53 @@
+import { findCounts, sentences, type Count } from "../narrative";
+import { lineRange, localized } from "../types";
+import { defineRule } from "./types";
+
+/**
+ * A percentage printed beside two counts recomputes: 258/805 is 32.0%, not
+ * 33.9%. Read only where the sentence is unambiguous: "占…P%" after a part
+ * of a 共N/其中 total, or a "…率P%" in a sentence with exactly two counts.
+ */
+const PERCENT = /(\d+(?:\.(\d+))?)\s*[%％]/g;
+
+export const percentageMismatchRule = defineRule({
+  id: "percentage-mismatch",
+  severity: "warning",
+  category: "narrative",
+  description: localized("正文中的百分比与前后件数算出的不符", "A percentage printed beside two counts does not recompute"),
+  example: localized("主动公开 805 条，其中政策解读 258 条，占 33.9%（应为 32.0%）", "258 of 805 printed as 33.9% (it is 32.0%)"),
+  fix: "none",
+  check({ model, report }) {
+    for (const p of model.paragraphs) {
+      if (!/[%％]/.test(p.text)) continue;
+      const counts = findCounts(p.text);
+      for (const sent of sentences(p.text)) {
+        const inSentence = counts.filter((c) => c.start >= sent.start && c.end <= sent.end);
+        for (const m of p.text.slice(sent.start, sent.end).matchAll(PERCENT)) {
+          const at = sent.start + m.index!;
+          const before = inSentence.filter((c) => c.end <= at);
+          const lead = p.text.slice(before.length ? before[before.length - 1].end : sent.start, at);
+          let part: Count | undefined;
+          let whole: Count | undefined;
+          if (/占/.test(lead) && before.length >= 2) {
+            part = before[before.length - 1];
+            whole = before.find((c) => c.unit === part!.unit && c !== part && c.value >= part!.value);
+          } else if (/率/.test(lead) && inSentence.length === 2 && before.length === 2 && before[0].unit === before[1].unit) {
+            [whole, part] = before;
+          }
+          if (!part || !whole || whole.value === 0 || part.value > whole.value) continue;
+          const decimals = m[2]?.length ?? 0;
+          const printed = Number(m[1]);
+          const computed = Math.round((part.value / whole.value) * 100 * 10 ** decimals) / 10 ** decimals;
+          if (Math.abs(computed - printed) < 1e-9) continue;
+          report({
+            range: lineRange(p.line, at, at + m[0].length),
+            message: localized(
+              `${part.value} / ${whole.value} = ${computed.toFixed(decimals)}%，正文写作 ${m[0]}`,
+              `${part.value} / ${whole.value} is ${computed.toFixed(decimals)}%, not ${m[0]}`,
+            ),
+          });
+        }
+      }
+    }
+  },
+});

@@ -28,11 +28,12 @@ export interface RelationCheck {
 
 const EPSILON = 1e-6;
 
-function rowById(table: Table, id: string): Row | undefined {
+export function rowById(table: Table, id: string): Row | undefined {
   return table.rows.find((r) => r.spec.id === id);
 }
 
-function known(c: Cell | undefined): c is Cell {
+/** A cell whose value was read as a number (not empty, invalid or unplaced). */
+export function known(c: Cell | undefined): c is Cell {
   return c !== undefined && c.status === "number" && c.value !== undefined;
 }
 

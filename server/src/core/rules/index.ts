@@ -27,6 +27,7 @@ import { percentageMismatchRule } from "./percentage";
 import { yearMismatchRule } from "./yearMismatch";
 import { citationNumberRule } from "./citation";
 import { regulationAuthorityRule } from "./regulationAuthority";
+import { activeCountContinuityRule, carryoverMismatchRule, copiedTextRule } from "./crossYear";
 
 export type { Rule, Finding, Fix, RuleContext } from "./types";
 
@@ -59,6 +60,9 @@ export const RULES: Rule[] = [
   yearMismatchRule,
   citationNumberRule,
   regulationAuthorityRule,
+  carryoverMismatchRule,
+  activeCountContinuityRule,
+  copiedTextRule,
 ];
 
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);

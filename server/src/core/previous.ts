@@ -1,0 +1,50 @@
+import type { ReportModel } from "./model";
+import { labelKey } from "./text";
+
+/**
+ * Which report is last year's report of the same organ: same organ (names
+ * normalised) and year − 1. Used by the CLI among the files it checks and by
+ * the editor among the workspace's reports.
+ */
+
+/** An organ name as compared: width, padding and debris ignored, 人民政府 and 政府 taken as one. */
+export function organKey(organ: string): string {
+  return labelKey(organ).replace(/人民政府/g, "政府");
+}
+
+/** The organ and year a report is matched by, when it names both. */
+function identity(model: ReportModel): { organ: string; year: number } | undefined {
+  if (!model.organ || model.year === undefined) return undefined;
+  return { organ: organKey(model.organ), year: model.year.value };
+}
+
+const slot = (organ: string, year: number) => `${year}\u0000${organ}`;
+
+/** True when `previous` is the report of the same organ for the year before `model`'s. */
+export function isPredecessor(previous: ReportModel, model: ReportModel): boolean {
+  const a = identity(previous);
+  const b = identity(model);
+  return a !== undefined && b !== undefined && a.organ === b.organ && a.year === b.year - 1;
+}
+
+/**
+ * For each report, the index of its predecessor among the same list. When two
+ * reports claim the same organ and year (a draft beside the final version)
+ * neither is chosen: comparing with the wrong one would report false errors.
+ */
+export function findPredecessors(models: ReportModel[]): (number | undefined)[] {
+  const bySlot = new Map<string, number[]>();
+  models.forEach((m, i) => {
+    const id = identity(m);
+    if (!id) return;
+    const key = slot(id.organ, id.year);
+    const list = bySlot.get(key);
+    if (list) list.push(i);
+    else bySlot.set(key, [i]);
+  });
+  return models.map((m) => {
+    const id = identity(m);
+    const candidates = id ? bySlot.get(slot(id.organ, id.year - 1)) : undefined;
+    return candidates?.length === 1 ? candidates[0] : undefined;
+  });
+}

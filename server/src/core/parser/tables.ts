@@ -1,7 +1,7 @@
 import type { FormatSpec, RowSpec, TableSpec } from "../formats";
 import type { Cell, Placement, RawCell, Table } from "../model";
 import { labelKey, stripNumbering, stripRemark, trimPadding } from "../text";
-import { range, type Range } from "../types";
+import { range } from "../types";
 import { isValueLike, readCell } from "./cells";
 import type { GridBlock, GridRow } from "./grid";
 
@@ -122,7 +122,7 @@ const isFilled = (c: RawCell) => trimPadding(c.raw) !== "";
  * Places a row's values in the template's columns. `values` are the cells
  * after the row label; `offset` is the index of the first of them in the row.
  */
-function place(state: TableState, values: RawCell[], offset: number, rowWidth: number, endOfRow: Range) {
+function place(state: TableState, values: RawCell[], offset: number, rowWidth: number) {
   const columns = state.table.spec.columns;
   const n = columns.length;
   const filled = values.filter(isFilled);
@@ -140,10 +140,9 @@ function place(state: TableState, values: RawCell[], offset: number, rowWidth: n
       return { ...at(idx.map((i) => values[i])), valueCount: filled.length };
     }
   }
-  if (filled.length === 0) {
-    // Every value is empty, so where each one stands does not matter.
-    const empty = (i: number): RawCell => values[i] ?? { raw: "", range: endOfRow, contentRange: endOfRow };
-    return { ...at(columns.map((_, i) => empty(i))), valueCount: 0 };
+  if (filled.length === 0 && values.length > n) {
+    // Every value is empty, so where each one stands does not matter: take the first cells.
+    return { ...at(values.slice(0, n)), valueCount: 0 };
   }
   return { cells: new Array(n).fill(undefined), placement: "too-few" as Placement, valueCount: filled.length };
 }
@@ -211,12 +210,11 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
       if (current.table.rows.some((r) => r.spec === spec)) continue;
       const values = row.cells.slice(labelAt + 1);
       const lastCell = row.cells[row.cells.length - 1];
-      const endOfRow = range(lastCell.range.end.line, lastCell.range.end.character, lastCell.range.end.line, lastCell.range.end.character);
       const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled);
       const placed =
         spec.values === false && !values.some(isFilled)
           ? { cells: [], placement: "placed" as Placement, valueCount: 0 }
-          : place(current, values, labelAt + 1, row.cells.length, endOfRow);
+          : place(current, values, labelAt + 1, row.cells.length);
       const first = row.cells[0];
       current.table.rows.push({
         spec,

@@ -108,7 +108,9 @@ export const tableCellCountRule = defineRule({
           message:
             row.placement === "too-many"
               ? localized(`“${row.spec.label}”一行有 ${row.valueCount} 个数值，表格只有 ${n} 列`, `Row “${row.spec.label}” has ${row.valueCount} values; the table has ${n} columns`)
-              : localized(
+              : row.valueCount === 0
+                ? localized(`“${row.spec.label}”一行没有填写数值（表格有 ${n} 列）`, `Row “${row.spec.label}” has no values for its ${n} columns`)
+                : localized(
                   `“${row.spec.label}”一行只有 ${row.valueCount} 个数值（表格有 ${n} 列），空单元格已被删去，无法确定各数值所在的列`,
                   `Row “${row.spec.label}” has only ${row.valueCount} values for ${n} columns; blank cells were dropped, so the columns cannot be told`,
                 ),

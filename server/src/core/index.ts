@@ -10,3 +10,4 @@ export { applyEdits, fixAll, safeEdits, lineStarts, offsetAt } from "./fixes/app
 export { renderReport, renderSection, renderTable, type TemplateLayout } from "./templates";
 export { modelToJson } from "./debug";
 export { checkRelations } from "./relations";
+export { findPredecessors, isPredecessor, organKey } from "./previous";

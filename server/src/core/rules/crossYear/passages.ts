@@ -19,26 +19,24 @@ export interface Passage {
   key: string;
 }
 
-const SENTENCE_END = /[。！？；：!?;:…]\s*$/;
+/** A line ending so ends its paragraph; a list item ending in ； may wrap like any other line. */
+const SENTENCE_END = /[。！？!?：:]\s*$/;
 
 /** The passages of the given sections (1..6), in document order. */
 export function passagesOf(model: ReportModel, sections: number[]): Passage[] {
-  const subheadingLines = new Set(model.sections.flatMap((s) => s.subheadings.map((h) => h.range.start.line)));
   const out: Passage[] = [];
   let lines: number[] = [];
-  const flush = () => {
-    if (lines.length) out.push(passage(model, lines));
-    lines = [];
-  };
-  let previousLine = -2;
   for (const p of model.paragraphs) {
     if (!sections.includes(p.section)) continue;
-    const continues = p.line === previousLine + 1 && !subheadingLines.has(p.line) && !SENTENCE_END.test(model.lines[previousLine].text);
-    if (!continues || subheadingLines.has(previousLine)) flush();
+    const last = lines[lines.length - 1];
+    const continues = last === p.line - 1 && !SENTENCE_END.test(model.lines[last].text);
+    if (!continues && lines.length) {
+      out.push(passage(model, lines));
+      lines = [];
+    }
     lines.push(p.line);
-    previousLine = p.line;
   }
-  flush();
+  if (lines.length) out.push(passage(model, lines));
   return out;
 }
 

@@ -11,3 +11,4 @@ export { renderReport, renderSection, renderTable, type TemplateLayout } from ".
 export { modelToJson } from "./debug";
 export { checkRelations } from "./relations";
 export { findPredecessors, isPredecessor, organKey } from "./previous";
+export * from "./services";

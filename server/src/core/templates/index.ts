@@ -33,7 +33,11 @@ export function renderRow(cells: string[], layout: TemplateLayout, eol: string):
 }
 
 export function renderTable(table: TableSpec, layout: TemplateLayout = "tabs", eol = "\n", values?: ValueSource): string {
-  const rows = [...table.header, ...templateRows(table, values)];
+  return renderGrid([...table.header, ...templateRows(table, values)], layout, eol);
+}
+
+/** Rows of cells in a layout; pipe rows get equal widths and the Markdown separator after the first row. */
+export function renderGrid(rows: string[][], layout: TemplateLayout, eol: string): string {
   if (layout === "pipes") {
     const width = Math.max(...rows.map((r) => r.length));
     const pad = (r: string[]) => [...r, ...new Array(width - r.length).fill("")];

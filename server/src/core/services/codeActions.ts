@@ -1,0 +1,71 @@
+import type { CheckOptions } from "../check";
+import { applyEdits, fixAll } from "../fixes/apply";
+import { comparePositions } from "../positions";
+import type { Finding } from "../rules";
+import { localized, pick, type Locale, type Range, type TextEdit } from "../types";
+import { diffEdit } from "./edits";
+
+/**
+ * Code actions over the findings: each fix of a finding under the cursor
+ * (the first one preferred), "fix all of this rule in the file", the
+ * documentation of the rule, and the safe fix-all of the whole file.
+ */
+
+export interface CodeActionEntry {
+  title: string;
+  kind: "quickfix" | "source.fixAll";
+  /** The findings the action resolves or documents. */
+  findings: Finding[];
+  edits: TextEdit[];
+  /** Opens this rule's documentation instead of editing. */
+  showDocs?: string;
+  preferred?: boolean;
+}
+
+const overlaps = (a: Range, b: Range) => comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+
+export function quickFixes(text: string, findings: Finding[], range: Range, locale: Locale): CodeActionEntry[] {
+  const here = findings.filter((f) => overlaps(f.range, range));
+  const entries: CodeActionEntry[] = here.flatMap((f) =>
+    f.fixes.map((fix, i) => ({ title: pick(fix.title, locale), kind: "quickfix" as const, findings: [f], edits: fix.edits, preferred: i === 0 })),
+  );
+  for (const rule of new Set(here.map((f) => f.rule))) {
+    const sameRule = findings.filter((f) => f.rule === rule && f.fixes.length > 0);
+    if (sameRule.length > 1) {
+      const entry = fixRuleEverywhere(text, rule, sameRule, locale);
+      if (entry) entries.push(entry);
+    }
+    entries.push({
+      title: pick(localized(`查看规则说明：${rule}`, `Show documentation for ${rule}`), locale),
+      kind: "quickfix",
+      findings: here.filter((f) => f.rule === rule),
+      edits: [],
+      showDocs: rule,
+    });
+  }
+  return entries;
+}
+
+/** The first fix of every finding of the rule, as one edit (fixes that would overlap an earlier one wait for the next run). */
+function fixRuleEverywhere(text: string, rule: string, findings: Finding[], locale: Locale): CodeActionEntry | undefined {
+  const edit = diffEdit(text, applyEdits(text, findings.flatMap((f) => f.fixes[0].edits)).text);
+  if (!edit) return undefined;
+  return {
+    title: pick(localized(`修复本文件中全部 ${findings.length} 处“${rule}”问题`, `Fix all ${findings.length} “${rule}” problems in this file`), locale),
+    kind: "quickfix",
+    findings,
+    edits: [edit],
+  };
+}
+
+/** Every safe fix (spelling and form, never a figure), applied by the core until none is left. */
+export function fixAllAction(text: string, options: CheckOptions, locale: Locale): CodeActionEntry | undefined {
+  const edit = diffEdit(text, fixAll(text, options).text);
+  if (!edit) return undefined;
+  return {
+    title: pick(localized("修复所有可安全修复的问题（不改动数字）", "Fix all safely fixable problems (figures untouched)"), locale),
+    kind: "source.fixAll",
+    findings: [],
+    edits: [edit],
+  };
+}

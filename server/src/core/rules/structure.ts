@@ -202,11 +202,15 @@ export const subsectionNumberingRule = defineRule({
     const cn = (n: number) => "一二三四五六七八九十"[n - 1] ?? String(n);
     for (const s of model.sections) {
       let paren = 0;
+      let position = 0;
       let arabic = 0;
       for (const h of s.subheadings) {
         if (h.style === "paren") {
           arabic = 0;
-          if (h.value !== paren + 1 && h.value !== 1) {
+          position = h.value === 1 ? 1 : position + 1;
+          // A heading that follows its predecessor, or stands at its place in the list, is right:
+          // one wrong number then yields one finding, not one per heading after it.
+          if (h.value !== paren + 1 && h.value !== position) {
             report({
               range: h.numberRange,
               message:

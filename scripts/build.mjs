@@ -17,5 +17,7 @@ const common = {
 
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ];
 for (const e of entries) await build({ ...common, ...e });

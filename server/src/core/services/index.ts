@@ -11,3 +11,5 @@ export { tableAt, convertTableLayout, type TableAtCursor } from "./tableLayout";
 export { ruleDocumentation } from "./ruleDocs";
 export { hasReportTitle } from "./detection";
 export { diffEdit, positionAt } from "./edits";
+export { documentEol } from "./grid";
+export { localeOfDisplayLanguage } from "./locale";

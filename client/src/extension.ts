@@ -1,0 +1,36 @@
+import * as vscode from "vscode";
+import { REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "../../server/src/server/protocol";
+import { convertTableLayout } from "./commands/convertTableLayout";
+import { fixAll } from "./commands/fixAll";
+import { insertTable } from "./commands/insertTable";
+import { newReport } from "./commands/newReport";
+import { revealRange } from "./commands/revealRange";
+import { RULE_DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from "./commands/showRuleDocs";
+import { registerDetection } from "./detection";
+import { ReportServer } from "./languageClient";
+import { ReportStatusBar } from "./statusBar";
+
+/** Wires the extension's parts together; each lives in its own module. */
+let server: ReportServer | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  server = new ReportServer(context);
+  const reports = server;
+  const statusBar = new ReportStatusBar();
+  reports.onStatus((status) => statusBar.update(status));
+  context.subscriptions.push(
+    statusBar,
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, new RuleDocsProvider()),
+    vscode.commands.registerCommand("govReport.newReport", newReport),
+    vscode.commands.registerCommand("govReport.insertTable", insertTable),
+    vscode.commands.registerCommand("govReport.convertTableLayout", convertTableLayout),
+    vscode.commands.registerCommand("govReport.fixAll", () => fixAll(reports)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, showRuleDocs),
+    vscode.commands.registerCommand(REVEAL_RANGE_COMMAND, revealRange),
+  );
+  registerDetection(context, () => void reports.start());
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return server?.dispose();
+}

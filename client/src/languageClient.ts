@@ -1,0 +1,49 @@
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
+import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
+
+/**
+ * The language server, started on first need (the first report opened or
+ * detected, or a command that needs it) rather than on activation: most
+ * Markdown and plain-text files never need it.
+ */
+export class ReportServer implements vscode.Disposable {
+  private starting?: Promise<LanguageClient>;
+  private readonly statusListeners: ((status: ReportStatus) => void)[] = [];
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  start(): Promise<LanguageClient> {
+    this.starting ??= this.create();
+    return this.starting;
+  }
+
+  onStatus(listener: (status: ReportStatus) => void): void {
+    this.statusListeners.push(listener);
+  }
+
+  async dispose(): Promise<void> {
+    const client = await this.starting;
+    await client?.stop();
+  }
+
+  private async create(): Promise<LanguageClient> {
+    const module = this.context.asAbsolutePath("dist/server.js");
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [REPORT_LANGUAGE, ...DRAFT_LANGUAGES].flatMap((language) => [
+        { scheme: "file", language },
+        { scheme: "untitled", language },
+      ]),
+      diagnosticCollectionName: "gov-report",
+    };
+    const client = new LanguageClient("govReport", "gov-report", serverOptions, clientOptions);
+    client.onNotification(STATUS_NOTIFICATION, (status: ReportStatus) => this.statusListeners.forEach((l) => l(status)));
+    await client.start();
+    return client;
+  }
+}

@@ -1,0 +1,135 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InlayHintKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  SymbolKind,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InlayHint,
+} from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  pick,
+  localized,
+  type BalanceLens,
+  type CodeActionEntry,
+  type ColumnHint,
+  type CompletionEntry,
+  type Finding,
+  type FoldingRegion,
+  type HoverInfo,
+  type Locale,
+  type ReportSymbol,
+  type Severity,
+} from "../core";
+import { ruleDocUrl } from "../core/docs";
+import { FIX_ALL_KIND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "./protocol";
+
+/** Core results to LSP types: one small function per kind, no logic beyond the mapping. */
+
+export const SOURCE = "gov-report";
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding, locale: Locale): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.rule,
+    codeDescription: { href: ruleDocUrl(f.rule) },
+    message: pick(f.message, locale),
+  };
+}
+
+export function tooLargeDiagnostic(size: number, limit: number, locale: Locale): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    message: pick(
+      localized(
+        `文档有 ${size} 个字符，超过实时检查的上限 ${limit}（设置 govReport.maxDocumentSize），未检查。可用命令行 gov-report check 检查。`,
+        `The document has ${size} characters, over the live-check limit of ${limit} (setting govReport.maxDocumentSize); not checked. Use the CLI: gov-report check.`,
+      ),
+      locale,
+    ),
+  };
+}
+
+const COMPLETION_KIND = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, template: CompletionItemKind.Snippet };
+
+export function toCompletionItem(e: CompletionEntry): CompletionItem {
+  return {
+    label: e.label,
+    kind: COMPLETION_KIND[e.kind],
+    detail: e.detail,
+    textEdit: { range: e.range, newText: e.insertText },
+    insertTextFormat: InsertTextFormat.PlainText,
+    // Templates are tab-separated: the editor must not re-indent them.
+    insertTextMode: InsertTextMode.asIs,
+    sortText: e.sortText,
+    preselect: e.preselect,
+  };
+}
+
+export function toHover(h: HoverInfo): Hover {
+  return { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.markdown } };
+}
+
+const SYMBOL_KIND = { title: SymbolKind.File, section: SymbolKind.Namespace, subheading: SymbolKind.String, table: SymbolKind.Array };
+
+export function toDocumentSymbol(s: ReportSymbol): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
+}
+
+export function toFoldingRange(r: FoldingRegion): FoldingRange {
+  return { startLine: r.startLine, endLine: r.endLine };
+}
+
+export function toInlayHint(h: ColumnHint): InlayHint {
+  return { position: h.position, label: h.label, kind: InlayHintKind.Parameter, paddingRight: true };
+}
+
+export function toCodeLens(lens: BalanceLens, uri: string): CodeLens {
+  return {
+    range: lens.range,
+    command: lens.firstMismatch
+      ? { title: lens.title, command: REVEAL_RANGE_COMMAND, arguments: [uri, lens.firstMismatch] }
+      : // An empty command id shows the title without making it clickable.
+        { title: lens.title, command: "" },
+  };
+}
+
+export function toCodeAction(a: CodeActionEntry, doc: TextDocument, locale: Locale): CodeAction {
+  const action: CodeAction = {
+    title: a.title,
+    kind: a.kind === "source.fixAll" ? FIX_ALL_KIND : CodeActionKind.QuickFix,
+    diagnostics: a.findings.map((f) => toDiagnostic(f, locale)),
+    isPreferred: a.preferred,
+  };
+  if (a.showDocs) action.command = { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [a.showDocs] };
+  else action.edit = { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: a.edits }] };
+  return action;
+}

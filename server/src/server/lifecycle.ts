@@ -1,0 +1,58 @@
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type Connection } from "vscode-languageserver/node";
+import { CAPABILITIES } from "./capabilities";
+import type { Session } from "./session";
+import { localeOfDisplayLanguage } from "../core";
+import { readSettings } from "./settings";
+import type { Validator } from "./validation";
+
+const RC_FILE = ".govreportrc.json";
+
+/**
+ * Initialization and everything that changes the server's behaviour while it
+ * runs: the client's settings and the workspace's `.govreportrc.json`.
+ */
+export function registerLifecycle(connection: Connection, session: Session, validator: Validator): void {
+  let pullsSettings = false;
+  let registersWatchers = false;
+  let registersConfiguration = false;
+
+  connection.onInitialize((params) => {
+    session.clientLocale = localeOfDisplayLanguage(params.locale);
+    session.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    pullsSettings = params.capabilities.workspace?.configuration === true;
+    registersWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    return { capabilities: CAPABILITIES, serverInfo: { name: "gov-report" } };
+  });
+
+  connection.onInitialized(async () => {
+    if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "govReport" });
+    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }] });
+    await reloadSettings();
+  });
+
+  /** Pulled from the client when it can answer, else taken from the notification. */
+  async function reloadSettings(pushed?: unknown): Promise<void> {
+    try {
+      const raw = pullsSettings ? await connection.workspace.getConfiguration("govReport") : pushed;
+      if (raw === undefined && !pullsSettings) return;
+      session.settings = readSettings(raw);
+      session.invalidate();
+      validator.scheduleAll();
+    } catch (err) {
+      // A client that fails to answer keeps the settings as they were; it must not stop the server.
+      connection.console.error(`gov-report: reading the settings failed: ${String(err)}`);
+    }
+  }
+
+  connection.onDidChangeConfiguration(({ settings }) => reloadSettings((settings as { govReport?: unknown } | undefined)?.govReport));
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (!changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) return;
+    session.rc.reload();
+    session.invalidate();
+    validator.scheduleAll();
+  });
+
+  connection.onShutdown(() => validator.dispose());
+}

@@ -1,0 +1,33 @@
+import { createConnection, ProposedFeatures, TextDocuments } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { registerFeatureHandlers } from "./handlers";
+import { registerLifecycle } from "./lifecycle";
+import { Session } from "./session";
+import { Validator } from "./validation";
+
+/**
+ * The gov-report language server: a thin adapter over the pure core. It exits
+ * when its client goes away (stdin closes or the client's process dies).
+ */
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`));
+const validator = new Validator(connection, session);
+
+registerLifecycle(connection, session, validator);
+registerFeatureHandlers(connection, session);
+
+documents.onDidOpen(({ document }) => validator.schedule(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  if (session.settings.run === "onType") validator.schedule(document.uri);
+});
+documents.onDidSave(({ document }) => {
+  if (session.settings.run === "onSave") validator.schedule(document.uri, 0);
+});
+documents.onDidClose(({ document }) => {
+  session.forget(document.uri);
+  validator.clear(document.uri);
+});
+
+documents.listen(connection);
+connection.listen();

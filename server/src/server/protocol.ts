@@ -1,0 +1,24 @@
+import type { FormatId } from "../core/formats";
+
+/**
+ * Names shared by the server and the client beyond LSP itself. Only types
+ * are imported, so the client bundle takes nothing else from the server.
+ */
+
+/** Sent after each validation so the status bar can show the report's format. */
+export const STATUS_NOTIFICATION = "govReport/status";
+
+export interface ReportStatus {
+  uri: string;
+  /** "report": checked; "too-large": over govReport.maxDocumentSize; "silent": not checked. */
+  state: "report" | "too-large" | "silent";
+  /** The format the report follows, when checked. */
+  format?: FormatId;
+}
+
+/** Client commands the server's code actions and lenses invoke. */
+export const SHOW_RULE_DOCS_COMMAND = "govReport.showRuleDocs";
+/** Arguments: document URI, LSP range. */
+export const REVEAL_RANGE_COMMAND = "govReport.revealRange";
+
+export const FIX_ALL_KIND = "source.fixAll.gov-report";

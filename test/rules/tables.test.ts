@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkText, renderReport } from "../../server/src/core";
+import { applyEdits, checkText, fixAll, renderReport } from "../../server/src/core";
 import { CLEAN_2019, CLEAN_2021, findingsOf, lineOf, replaceOnce } from "../helpers/mutate";
 
 /** The table rules: presence, rows, cells, template version. */
@@ -65,5 +65,32 @@ describe("table rules", () => {
     const ahead = renderReport({ year: 2020, organ: "某某市人民政府办公室", format: "2021" });
     assert.equal(findingsOf(ahead, "template-version").length, 1);
     assert.equal(checkText(old).findings.filter((f) => f.rule !== "template-version" && f.severity === "error").length, 0, "the old tables are still read in their own format");
+  });
+
+  it("template-version fix rewrites the tables in the right format, carrying the figures over", () => {
+    const text = renderReport({ year: 2023, organ: "某某市人民政府办公室", format: "2019" })
+      .replace("行政许可\t0\t0\t0", "行政许可\t0\t0\t9")
+      .replace("（六）其他处理\t\t0\t0\t0\t0\t0\t0\t0", "（六）其他处理\t\t1\t0\t0\t0\t0\t0\t1");
+    const [f] = findingsOf(text, "template-version");
+    assert.equal(f.fixes[0].safe, true, "no figure is lost");
+    const fixed = applyEdits(text, f.fixes[0].edits).text;
+    const { model, findings } = checkText(fixed);
+    assert.equal(model.format.detected, "2021");
+    const rules = (list: { rule: string }[]) => list.map((x) => x.rule).filter((r) => r !== "template-version" && r !== "citation-number");
+    assert.deepEqual(rules(findings), rules(checkText(text).findings), "the same findings apart from the format's");
+    const cell = (table: string, row: string, col: number) => model.tables.find((t) => t.spec.id === table)!.rows.find((r) => r.spec.id === row)!.cells[col]!.value;
+    assert.equal(cell("active-五", "licensing", 0), 9);
+    assert.equal(cell("applications", "other-3", 6), 1, "（六）其他处理 carried into （六）3.其他");
+    for (const layout of ["pipes", "cell-per-line"] as const) {
+      const other = renderReport({ year: 2023, organ: "某某市人民政府办公室", format: "2019", layout });
+      assert.equal(checkText(fixAll(other).text).model.format.detected, "2021", layout);
+    }
+  });
+
+  it("template-version fix is only a suggestion when figures would be dropped", () => {
+    const text = renderReport({ year: 2023, organ: "某某市人民政府办公室", format: "2019" }).replace("行政许可\t0\t0\t0", "行政许可\t5\t2\t9");
+    const [f] = findingsOf(text, "template-version");
+    assert.equal(f.fixes[0].safe, false);
+    assert.match(f.fixes[0].title.zh, /2 个数值在新格式中没有对应栏目/);
   });
 });

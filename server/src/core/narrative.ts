@@ -40,6 +40,20 @@ export function findCounts(text: string): Count[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The counts that start within [from, to) — counts are sorted, so this is a binary search, not a scan. */
+export function countsIn(counts: Count[], from: number, to: number): Count[] {
+  let lo = 0;
+  let hi = counts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (counts[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Count[] = [];
+  for (let i = lo; i < counts.length && counts[i].start < to; i++) out.push(counts[i]);
+  return out;
+}
+
 export interface Sentence {
   start: number;
   end: number;
@@ -89,7 +103,7 @@ function parenSpans(text: string, from: number, to: number): [number, number][] 
 
 /** The total a 其中 at `q` breaks down: a 共N count nearest before it, else the last count before it. */
 function totalBefore(text: string, counts: Count[], q: number, from: number): Count | undefined {
-  const before = counts.filter((c) => c.end <= q && c.start >= from);
+  const before = countsIn(counts, from, q).filter((c) => c.end <= q);
   if (!before.length) return undefined;
   const marked = before.filter((c) => AGGREGATE.test(text.slice(Math.max(from, c.start - 16), c.start)));
   return marked.length ? marked[marked.length - 1] : before[before.length - 1];
@@ -104,8 +118,8 @@ function listParts(text: string, counts: Count[], unit: string, from: number, to
   let exhaustive = false;
   let itemStart = from;
   const inSkip = (i: number) => skip.some(([a, b]) => i >= a && i < b);
-  for (const c of counts) {
-    if (c.start < from || c.end > to || inSkip(c.start)) continue;
+  for (const c of countsIn(counts, from, to)) {
+    if (c.end > to || inSkip(c.start)) continue;
     const item = text.slice(itemStart, c.start);
     const lastSep = Math.max(...["，", ",", "、", "；"].map((s) => item.lastIndexOf(s)));
     const words = item.slice(lastSep + 1);
@@ -124,13 +138,15 @@ export function findBreakdowns(text: string): Breakdown[] {
   const counts = findCounts(text);
   const sents = sentences(text);
   const out: Breakdown[] = [];
-  for (const sent of sents) {
-    const q = text.indexOf("其中", sent.start);
-    if (q < 0 || q >= sent.end) continue;
+  let q = text.indexOf("其中");
+  for (const [index, sent] of sents.entries()) {
+    while (q >= 0 && q < sent.start) q = text.indexOf("其中", q + 2);
+    if (q < 0) break;
+    if (q >= sent.end) continue;
     const spans = parenSpans(text, sent.start, sent.end);
     if (spans.some(([a, b]) => q >= a && q < b)) continue; // nested: read with its parent
     const atSentenceStart = /^[\s，,:：]*$/.test(text.slice(sent.start, q));
-    const prev = sents[sents.indexOf(sent) - 1];
+    const prev = sents[index - 1];
     const total = totalBefore(text, counts, q, atSentenceStart && prev ? prev.start : sent.start);
     if (!total) continue;
     const { parts, exhaustive } = listParts(text, counts, total.unit, q, sent.end, spans);

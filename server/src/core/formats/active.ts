@@ -46,7 +46,7 @@ export function activeTables2019(): TableSpec[] {
     subTable({
       item: "一",
       columns: [
-        { id: "made", label: "本年新制作数量", aliases: ["本年新"], kind: "count" },
+        { id: "made", label: "本年新制作数量", aliases: ["本年新"], kind: "count", carriesFrom: ["issued"] },
         { id: "published", label: "本年新公开数量", aliases: ["本年新"], kind: "count" },
         { id: "total", label: "对外公开总数量", kind: "count" },
       ],
@@ -79,7 +79,7 @@ export function activeTables2021(): TableSpec[] {
     subTable({
       item: "一",
       columns: [
-        { id: "issued", label: "本年制发件数", kind: "count" },
+        { id: "issued", label: "本年制发件数", kind: "count", carriesFrom: ["made"] },
         { id: "abolished", label: "本年废止件数", kind: "count" },
         { id: "active", label: "现行有效件数", kind: "count" },
       ],

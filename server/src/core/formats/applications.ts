@@ -61,7 +61,7 @@ const OTHER_2021: RowSpec[] = [
     "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
     "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
     "其他",
-  ]),
+  ]).map((r) => (r.id === "other-3" ? { ...r, carriesFrom: ["other"] } : r)),
 ];
 
 const valueRows = (rows: RowSpec[]) => rows.filter((r) => r.values !== false).map((r) => r.id);
@@ -108,7 +108,7 @@ const HEADER: string[][] = [
 export function applicationsTable(format: "2019" | "2021"): TableSpec {
   const rows = [
     ...HEAD,
-    ...(format === "2019" ? [{ id: "other", label: OTHER }] : OTHER_2021),
+    ...(format === "2019" ? [{ id: "other", label: OTHER, carriesFrom: ["other-1", "other-2", "other-3"] }] : OTHER_2021),
     ...TAIL,
   ];
   return {

@@ -28,6 +28,8 @@ export interface ColumnSpec {
   /** Accepted header wordings besides the label (cut or split header cells match by prefix). */
   aliases?: string[];
   kind: ValueKind;
+  /** Ids of the columns of another format that hold the same figure (for converting between formats). */
+  carriesFrom?: string[];
   /** Header group shown above the column (申请人情况 / 法人或其他组织 / 行政复议 …). */
   group?: string;
   subgroup?: string;
@@ -42,6 +44,8 @@ export interface RowSpec {
   group?: string;
   /** Group headings and the 三、本年度办理结果 row carry no values in the template. */
   values?: boolean;
+  /** Ids of rows of another format whose figures add up to this row's (for converting between formats). */
+  carriesFrom?: string[];
 }
 
 /** sum(left) = sum(right) for every row (terms are column ids) or every column (terms are row ids). */

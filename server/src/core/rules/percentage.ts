@@ -1,4 +1,4 @@
-import { findCounts, sentences, type Count } from "../narrative";
+import { countsIn, findCounts, sentences, type Count } from "../narrative";
 import { lineRange, localized } from "../types";
 import { defineRule } from "./types";
 
@@ -21,7 +21,7 @@ export const percentageMismatchRule = defineRule({
       if (!/[%％]/.test(p.text)) continue;
       const counts = findCounts(p.text);
       for (const sent of sentences(p.text)) {
-        const inSentence = counts.filter((c) => c.start >= sent.start && c.end <= sent.end);
+        const inSentence = countsIn(counts, sent.start, sent.end);
         for (const m of p.text.slice(sent.start, sent.end).matchAll(PERCENT)) {
           const at = sent.start + m.index!;
           const before = inSentence.filter((c) => c.end <= at);

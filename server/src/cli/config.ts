@@ -9,6 +9,8 @@ export class ConfigLoader {
 
   load(path: string): { config: Config; problems: string[]; path: string } {
     const { config, problems } = readConfig(JSON.parse(readFileSync(path, "utf8")));
+    // `previous` is relative to the config file, not to the working directory.
+    if (config.previous !== undefined) config.previous = resolve(dirname(path), config.previous);
     return { config, path, problems: problems.map((p) => `${path}: ${p.path || "(root)"}: ${p.message}`) };
   }
 

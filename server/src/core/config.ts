@@ -19,7 +19,8 @@ export interface ConfigProblem {
   message: string;
 }
 
-const SETTINGS: RuleSetting[] = ["error", "warning", "info", "hint", "off"];
+/** The values a rule can be set to, in the settings and in `.govreportrc.json`. */
+export const RULE_SETTINGS: RuleSetting[] = ["error", "warning", "info", "hint", "off"];
 
 /** Validates plain JSON against the config's shape; every unknown key or wrong type is reported. */
 export function readConfig(json: unknown): { config: Config; problems: ConfigProblem[] } {
@@ -37,8 +38,8 @@ export function readConfig(json: unknown): { config: Config; problems: ConfigPro
       }
       for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
         if (!RULES.some((r) => r.id === id)) problems.push({ path: `rules.${id}`, message: `未知规则 / unknown rule “${id}”` });
-        else if (!SETTINGS.includes(setting as RuleSetting))
-          problems.push({ path: `rules.${id}`, message: `应为 ${SETTINGS.join("|")} / must be one of ${SETTINGS.join(", ")}` });
+        else if (!RULE_SETTINGS.includes(setting as RuleSetting))
+          problems.push({ path: `rules.${id}`, message: `应为 ${RULE_SETTINGS.join("|")} / must be one of ${RULE_SETTINGS.join(", ")}` });
         else config.rules[id] = setting as RuleSetting;
       }
     } else if (key === "locale") {

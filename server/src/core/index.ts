@@ -12,3 +12,5 @@ export { modelToJson } from "./debug";
 export { checkRelations } from "./relations";
 export { findPredecessors, isPredecessor, organKey } from "./previous";
 export * from "./services";
+export { renderReportHtml, renderTableHtml, escapeHtml, REPORT_CSS } from "./render";
+export { summarize, tableBalance, type Balance, type ReportSummary } from "./summary";

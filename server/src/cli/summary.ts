@@ -1,0 +1,76 @@
+import { pick, summarize, type Balance, type Finding, type Locale, type Localized, type ReportSummary } from "../core";
+import type { LoadedReport, PreviousReport } from "./previous";
+
+/** `check --summary`: one line per report — file, organ, year, format, errors, warnings, table 三's balance. */
+
+export interface CheckedReport extends LoadedReport {
+  findings: Finding[];
+  previous?: PreviousReport;
+}
+
+export interface SummaryColumn {
+  title: Localized;
+  /** Numeric columns sort by number and align right. */
+  numeric: boolean;
+}
+
+export const SUMMARY_COLUMNS: SummaryColumn[] = [
+  { title: { zh: "文件", en: "File" }, numeric: false },
+  { title: { zh: "机关", en: "Organ" }, numeric: false },
+  { title: { zh: "年度", en: "Year" }, numeric: true },
+  { title: { zh: "格式", en: "Format" }, numeric: false },
+  { title: { zh: "错误", en: "Errors" }, numeric: true },
+  { title: { zh: "警告", en: "Warnings" }, numeric: true },
+  { title: { zh: "表三平衡", en: "Table 三 balance" }, numeric: false },
+];
+
+const NONE = "—";
+
+/** ✓, the number of unbalanced columns, or — when it cannot be judged. */
+export function balanceText(balance: Balance): string {
+  return balance.kind === "balanced" ? "✓" : balance.kind === "unbalanced" ? String(balance.columns) : NONE;
+}
+
+export interface SummaryLine {
+  report: CheckedReport;
+  summary: ReportSummary;
+  /** In SUMMARY_COLUMNS order. */
+  cells: string[];
+}
+
+export function summaryLines(reports: CheckedReport[]): SummaryLine[] {
+  return reports.map((report) => {
+    const s = summarize(report.model, report.findings);
+    const cells = [report.file, s.organ ?? NONE, s.year?.toString() ?? NONE, s.format ?? NONE, String(s.errors), String(s.warnings), balanceText(s.balance)];
+    return { report, summary: s, cells };
+  });
+}
+
+/** The line under the table: how many reports, how many with errors, how many unbalanced. */
+export function summaryTotal(lines: SummaryLine[], locale: Locale): string {
+  const errors = lines.filter((l) => l.summary.errors > 0).length;
+  const unbalanced = lines.filter((l) => l.summary.balance.kind === "unbalanced").length;
+  return locale === "en"
+    ? `${lines.length} reports: ${errors} with errors, ${unbalanced} with an unbalanced table 三`
+    : `共 ${lines.length} 份报告：${errors} 份有错误，${unbalanced} 份表三不平衡`;
+}
+
+/** Terminal columns: CJK and full-width characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, width: number, right: boolean): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+export function toSummary(reports: CheckedReport[], locale: Locale): string {
+  const header = SUMMARY_COLUMNS.map((c) => pick(c.title, locale));
+  const lines = summaryLines(reports);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l.cells[i]))));
+  const row = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], SUMMARY_COLUMNS[i].numeric)).join("  ").trimEnd();
+  return [row(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map((l) => row(l.cells)), "", summaryTotal(lines, locale)].join("\n");
+}

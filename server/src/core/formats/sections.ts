@@ -19,7 +19,7 @@ export const SECTIONS: SectionSpec[] = [
     numeral: "二",
     title: "主动公开政府信息情况",
     variants: ["主动公开情况", "主动公开政府信息工作情况"],
-    pattern: /^主动公开(?:政府信息)?(?:工作)?情况$/,
+    pattern: /^主动公开(?:政府信息(?:工作)?(?:情况)?|(?:工作)?情况)$/,
     contents: localized(
       "第二十条第（一）（五）（六）（八）项等主动公开事项的统计表。",
       "The statistics table of proactively disclosed items under Article 20 (1), (5), (6), (8) …",
@@ -41,7 +41,7 @@ export const SECTIONS: SectionSpec[] = [
     numeral: "四",
     title: "政府信息公开行政复议、行政诉讼情况",
     variants: ["因政府信息公开工作被申请行政复议、提起行政诉讼情况", "政府信息公开行政复议和行政诉讼情况"],
-    pattern: /^(?:因)?政府信息公开(?:工作)?(?:被申请)?行政复议.{0,3}(?:提起)?行政诉讼(?:的)?情况$/,
+    pattern: /^(?:因)?政府信息公开(?:工作)?(?:被)?(?:申请)?行政复议.{0,3}(?:被)?(?:提起)?行政诉讼(?:的)?(?:情况)?$/,
     contents: localized(
       "行政复议、行政诉讼情况统计表（15 列：行政复议 5 列，未经复议直接起诉 5 列，复议后起诉 5 列）。",
       "The administrative reconsideration and litigation table (15 columns).",
@@ -58,7 +58,7 @@ export const SECTIONS: SectionSpec[] = [
       "存在的问题及改进措施",
       "存在的主要问题及改进措施",
     ],
-    pattern: /^(?:政府信息公开工作)?存在的?(?:主要)?问题(?:及|和|与)?(?:改进|整改)(?:情况|措施)$/,
+    pattern: /^(?:政府信息公开)?(?:工作中?)?存在的?(?:主要)?问题(?:及|和|与)?(?:改进|整改)(?:情况|措施)$/,
     contents: localized(
       "本年度政府信息公开工作存在的主要问题，以及上一年度问题的改进情况和下一步改进措施。",
       "The main problems of the year's disclosure work and how last year's were remedied.",

@@ -27,20 +27,29 @@ export interface HeadingCandidate extends Heading {
 export function readHeading(line: number, text: string): HeadingCandidate | undefined {
   const masked = maskDecoration(text);
   const body = trimPadding(masked);
-  if (body === "" || body.length > MAX_HEADING || body.includes("\t")) return undefined;
-  const offset = masked.indexOf(body);
+  if (body === "" || body.includes("\t")) return undefined;
   const m = NUMBERED.exec(body);
-  const numeralText = m ? (m[1] ?? m[2]) : undefined;
+  if (!m && body.length > MAX_HEADING) return undefined;
+  const offset = masked.indexOf(body);
   const titleStart = offset + (m ? m[0].length : 0);
-  const titleText = trimPadding(masked.slice(titleStart)).replace(/[:：。.]$/, "");
-  if (titleText === "" || /[。；;，,].+/.test(titleText)) return undefined;
+  let titleText = trimPadding(masked.slice(titleStart));
+  // A numbered heading may run on into its first sentence (一、总体情况。2020年…): it ends at the first stop.
+  const stop = titleText.search(/[。：:；;，,]/);
+  const runsOn = stop >= 0 && stop < titleText.length - 1;
+  if (runsOn) {
+    if (!m) return undefined;
+    titleText = titleText.slice(0, stop);
+  }
+  titleText = titleText.replace(/[:：。.]$/, "");
+  if (titleText === "" || titleText.length > MAX_HEADING) return undefined;
   const core = labelKey(titleText);
   const spec = SECTIONS.find((s) => s.pattern.test(core));
-  if (!m && !spec) return undefined;
+  if (!spec && (!m || runsOn)) return undefined;
+  const numeralText = m ? (m[1] ?? m[2]) : undefined;
   const titleCol = masked.indexOf(titleText, titleStart);
   return {
     range: lineRange(line, 0, text.length),
-    text: labelKey(body),
+    text: labelKey(runsOn ? body.slice(0, titleCol - offset + titleText.length) : body),
     numeral: numeralText
       ? { text: numeralText, value: chineseNumberValue(numeralText) ?? 0, range: lineRange(line, offset, offset + numeralText.length) }
       : undefined,

@@ -57,12 +57,12 @@ const GUIDANCE: Record<number, string> = {
   6: "（说明信息处理费收取情况、政务公开工作要点落实情况等其他需要报告的事项。）",
 };
 
-export function renderSection(format: FormatSpec, index: number, eol = "\n", layout: TemplateLayout = "tabs"): string {
+export function renderSection(format: FormatSpec, index: number, eol = "\n", layout: TemplateLayout = "tabs", values?: ValueSource): string {
   const spec = format.sections.find((s) => s.index === index)!;
   const parts = [`${spec.numeral}、${spec.title}`];
   const tables = sectionTables(format, index);
   // In the one-cell-per-line layout only a blank line ends a row, so tables need one between them too.
-  if (tables.length) parts.push(tables.map((t) => renderTable(t, layout, eol)).join(layout === "cell-per-line" ? eol + eol : eol));
+  if (tables.length) parts.push(tables.map((t) => renderTable(t, layout, eol, values)).join(layout === "cell-per-line" ? eol + eol : eol));
   else parts.push(GUIDANCE[index] ?? "");
   return parts.join(eol + eol);
 }
@@ -73,14 +73,16 @@ export interface NewReportOptions {
   format?: FormatId;
   layout?: TemplateLayout;
   eol?: string;
+  /** Figures to fill the tables with (row ids are unique within a format); 0 where it gives none. */
+  values?: ValueSource;
 }
 
-/** A complete skeleton report: title, statistics period, six sections, every table filled with 0. */
-export function renderReport({ year, organ = "××机关", format, layout = "tabs", eol = "\n" }: NewReportOptions): string {
+/** A complete report: title, statistics period, six sections, every table filled with `values` (default 0). */
+export function renderReport({ year, organ = "××机关", format, layout = "tabs", eol = "\n", values }: NewReportOptions): string {
   const spec = format ? formatById(format) : formatForYear(year);
   const intro =
     `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和${spec.notice}要求编制。` +
     `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`;
-  const sections = spec.sections.map((s) => renderSection(spec, s.index, eol, layout));
+  const sections = spec.sections.map((s) => renderSection(spec, s.index, eol, layout, values));
   return [`${organ}${year}年政府信息公开工作年度报告`, intro, ...sections].join(eol + eol) + eol;
 }

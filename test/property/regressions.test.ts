@@ -5,10 +5,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkText, renderReport } from "../../server/src/core";
+import { SAMPLES } from "./arbitraries";
+import { withinTimeBudget } from "./properties";
 
 test("a blank one-cell-per-line template has no finding (tables were glued together without a blank line)", () => {
   for (const format of ["2019", "2021"] as const) {
     const text = renderReport({ year: format === "2019" ? 2020 : 2022, format, layout: "cell-per-line" });
     assert.deepEqual(checkText(text).findings.map((f) => f.rule), []);
   }
+});
+
+test("a line with a long run of spaces inside stays within the per-character time budget (trimPadding was quadratic)", () => {
+  withinTimeBudget(`${SAMPLES[0]}\n根${" ".repeat(40_000)}据\n`);
 });

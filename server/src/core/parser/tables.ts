@@ -1,4 +1,4 @@
-import type { FormatSpec, RowSpec, TableSpec } from "../formats";
+import type { ColumnSpec, FormatSpec, RowSpec, TableSpec } from "../formats";
 import type { Cell, Placement, RawCell, Table } from "../model";
 import { labelKey, stripNumbering, stripRemark, trimPadding } from "../text";
 import { range } from "../types";
@@ -20,11 +20,18 @@ interface RowEntry {
   core: string;
 }
 
+/** A table's header labels as keys: its markers, and each column's label and aliases. */
+interface HeaderKeys {
+  markers: string[];
+  columns: { column: ColumnSpec; keys: string[]; uniqueLabel: boolean }[];
+}
+
 interface LabelIndex {
   entries: RowEntry[];
   byFull: Map<string, RowEntry[]>;
   byCore: Map<string, RowEntry[]>;
   captions: Map<string, TableSpec>;
+  headers: Map<TableSpec, HeaderKeys>;
 }
 
 const coreKey = (key: string) => stripRemark(stripNumbering(key));
@@ -35,10 +42,18 @@ const indexes = new WeakMap<FormatSpec, LabelIndex>();
 function labelIndex(format: FormatSpec): LabelIndex {
   let index = indexes.get(format);
   if (index) return index;
-  index = { entries: [], byFull: new Map(), byCore: new Map(), captions: new Map() };
+  index = { entries: [], byFull: new Map(), byCore: new Map(), captions: new Map(), headers: new Map() };
   const add = (map: Map<string, RowEntry[]>, key: string, e: RowEntry) => map.set(key, [...(map.get(key) ?? []), e]);
   for (const table of format.tables) {
     if (table.caption) index.captions.set(labelKey(table.caption), table);
+    index.headers.set(table, {
+      markers: table.markers.map(labelKey),
+      columns: table.columns.map((column) => ({
+        column,
+        keys: [column.label, ...(column.aliases ?? [])].map(labelKey),
+        uniqueLabel: table.columns.filter((c) => c.label === column.label).length === 1,
+      })),
+    });
     for (const row of table.rows) {
       for (const label of [row.label, ...(row.aliases ?? [])]) {
         const full = labelKey(label);
@@ -64,7 +79,9 @@ export function matchRowLabel(text: string, format: FormatSpec, current?: TableS
   if (exact) return exact;
   const core = coreKey(key);
   if (core.length < 4) return undefined;
-  const near = index.entries.filter((e) => e.core.length >= 4 && (e.core.startsWith(core) || core.startsWith(e.core)));
+  // A cut label (本年新 for 本年新制作数量) matches; a longer text that merely starts with a label
+  // (行政许可证办理情况 in a list of documents) does not.
+  const near = index.entries.filter((e) => e.core.startsWith(core));
   return prefer(near, current);
 }
 
@@ -72,33 +89,31 @@ const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 
 /** Which table a header row belongs to, and the grid positions of the columns it names. */
 function readHeader(cells: RawCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
+  // Most rows hold values: they are no header, and need no label keys.
+  if (cells.some((c) => isValueLike(c.raw) && labelKey(c.raw) !== "")) return undefined;
   const keys = cells.map((c) => labelKey(c.raw));
-  if (keys.some((k, i) => k !== "" && isValueLike(cells[i].raw))) return undefined;
+  const index = labelIndex(format);
   let table: TableSpec | undefined;
   for (const key of keys) {
     if (!key) continue;
     const caption = CAPTION.exec(key);
     if (caption) {
-      table = labelIndex(format).captions.get(labelKey(`第二十条第（${caption[1]}）项`)) ?? table;
+      table = index.captions.get(labelKey(`第二十条第（${caption[1]}）项`)) ?? table;
       if (!table) return { positions: new Map() };
       continue;
     }
-    table ??= format.tables.find((t) => t.markers.some((m) => key.includes(labelKey(m))));
+    table ??= format.tables.find((t) => index.headers.get(t)!.markers.some((m) => key.includes(m)));
   }
   const target = table ?? current;
   if (!target) return undefined;
   const positions = new Map<string, number>();
   let matched = 0;
+  const columns = index.headers.get(target)!.columns;
   keys.forEach((key, i) => {
     if (!key) return;
-    const hits = target.columns.filter((c) =>
-      [c.label, ...(c.aliases ?? [])].some((l) => {
-        const lk = labelKey(l);
-        return key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk);
-      }),
-    );
+    const hits = columns.filter((c) => c.keys.some((lk) => key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk)));
     if (hits.length) matched++;
-    if (hits.length === 1 && target.columns.filter((c) => c.label === hits[0].label).length === 1) positions.set(hits[0].id, i);
+    if (hits.length === 1 && hits[0].uniqueLabel) positions.set(hits[0].column.id, i);
   });
   if (!table && matched === 0) return undefined;
   return { table: target, positions };

@@ -29,6 +29,11 @@ export function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
+/** The line ending the document uses (its first one), for text that fixes insert. */
+export function eolOf(lines: SourceLine[]): string {
+  return lines.find((l) => l.eol)?.eol ?? "\n";
+}
+
 /** Characters that pad cells and labels in Word exports: spaces of every width, zero-width marks. */
 export const PADDING = /[\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202f\u2060\ufeff]/g;
 /** A scan, not a /[…]+$/ regex: the regex retries from every padding character and is quadratic in a long run of them. */

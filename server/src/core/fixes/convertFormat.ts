@@ -1,6 +1,7 @@
 import type { FormatSpec, TableSpec } from "../formats";
 import type { ReportModel, Table } from "../model";
 import { renderTable, type TemplateLayout } from "../templates";
+import { eolOf } from "../text";
 import { range, type TextEdit } from "../types";
 
 /**
@@ -66,7 +67,7 @@ function replaceLines(model: ReportModel, tables: Table[], text: string): TextEd
 }
 
 export function convertTables(model: ReportModel, target: FormatSpec): FormatConversion | undefined {
-  const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+  const eol = eolOf(model.lines);
   if (model.tables.some((t) => t.rows.some((r) => r.placement !== "placed"))) return undefined;
   const edits: TextEdit[] = [];
   const used = new Set<string>();

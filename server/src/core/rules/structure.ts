@@ -1,4 +1,5 @@
 import type { Section } from "../model";
+import { eolOf } from "../text";
 import { lineRange, localized, range } from "../types";
 import { renderSection } from "../templates";
 import { defineRule } from "./types";
@@ -71,7 +72,7 @@ export const sectionMissingRule = defineRule({
   fix: "suggested",
   check({ model, format, report }) {
     const present = new Set(model.sections.map((s) => s.spec.index));
-    const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+    const eol = eolOf(model.lines);
     for (const spec of format.sections) {
       if (present.has(spec.index)) continue;
       const next = model.sections.find((s) => s.spec.index > spec.index);

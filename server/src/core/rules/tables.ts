@@ -1,6 +1,7 @@
 import type { TableSpec } from "../formats";
 import type { Cell, Row, Table } from "../model";
 import { renderRow, renderTable, templateRows, type TemplateLayout } from "../templates";
+import { eolOf } from "../text";
 import { localized, range, type Range } from "../types";
 import { defineRule, type Fix } from "./types";
 
@@ -19,7 +20,7 @@ export const tableMissingRule = defineRule({
   example: localized("“三、收到和处理政府信息公开申请情况”下没有表格", "No table under 三、收到和处理政府信息公开申请情况"),
   fix: "suggested",
   check({ model, format, report }) {
-    const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+    const eol = eolOf(model.lines);
     for (const section of model.sections) {
       const specs = format.tables.filter((t) => t.section === section.spec.index);
       if (!specs.length) continue;
@@ -66,7 +67,7 @@ export const tableRowMissingRule = defineRule({
   example: localized("表三中没有“（四）无法提供 3.补正后申请内容仍不明确”一行", "Table 三 lacks the row 3.补正后申请内容仍不明确"),
   fix: "suggested",
   check({ model, report }) {
-    const eol = model.lines.find((l) => l.eol)?.eol ?? "\n";
+    const eol = eolOf(model.lines);
     for (const table of model.tables) {
       if (!table.rows.length) continue;
       const rows = templateRows(table.spec);

@@ -24,8 +24,8 @@ export const templateVersionRule = defineRule({
       ? [
           {
             title: conversion.dropped
-              ? localized(`按${want.name.zh}重写统计表（${conversion.dropped} 个数值在新格式中没有对应栏目，将被舍弃）`, `Rewrite the tables in the ${want.name.en} (${conversion.dropped} figures have no place in it and are dropped)`)
-              : localized(`按${want.name.zh}重写统计表，保留原有数值`, `Rewrite the tables in the ${want.name.en}, keeping the figures`),
+              ? localized(`按 ${want.name.zh}重写统计表（${conversion.dropped} 个数值在新格式中没有对应栏目，将被舍弃）`, `Rewrite the tables in the ${want.name.en} (${conversion.dropped} figures have no place in it and are dropped)`)
+              : localized(`按 ${want.name.zh}重写统计表，保留原有数值`, `Rewrite the tables in the ${want.name.en}, keeping the figures`),
             edits: conversion.edits,
             // Safe only when no figure is lost: a fix never loses the user's text.
             safe: conversion.dropped === 0,
@@ -36,7 +36,7 @@ export const templateVersionRule = defineRule({
       fixes,
       range,
       message: localized(
-        `${model.year.value} 年的报告应使用${want.name.zh}（${want.notice}），统计表却是${used.name.zh}`,
+        `${model.year.value} 年的报告应使用 ${want.name.zh}（${want.notice}），统计表却是 ${used.name.zh}`,
         `A ${model.year.value} report must use the ${want.name.en} (${want.notice}); the tables follow the ${used.name.en}`,
       ),
     });

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Writes through a temporary file and an atomic rename, keeping the file's permissions. */
@@ -25,3 +25,8 @@ export function writeAtomically(path: string, data: Buffer): void {
   }
 }
 
+/** Writes an output file: atomically over an existing one (a half-written report must not replace it), directly when new. */
+export function writeOutput(path: string, data: Buffer): void {
+  if (existsSync(path)) writeAtomically(path, data);
+  else writeFileSync(path, data);
+}

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { DocxError, importDocx, type WordDraft } from "../docx";
 
 /**
  * Reading drafts from disk: encodings (UTF-8 with or without BOM, UTF-16,
@@ -47,11 +48,26 @@ export function encode(text: string, encoding: Encoding): Buffer {
   }
 }
 
-export function readDraft(path: string): DecodedFile {
+function readRegularFile(path: string): Buffer {
   const st = statSync(path);
   if (!st.isFile()) throw new FileProblem("不是普通文件 / not a regular file");
   if (st.size > MAX_BYTES) throw new FileProblem(`文件过大（${Math.round(st.size / 1048576)} MB） / file too large`);
-  return decode(readFileSync(path));
+  return readFileSync(path);
+}
+
+export function readDraft(path: string): DecodedFile {
+  return decode(readRegularFile(path));
+}
+
+export const isWordFile = (path: string) => /\.docx$/i.test(path);
+
+/** A .docx report converted to a text draft that knows the Word location of each of its positions. */
+export async function readWordDraft(path: string): Promise<WordDraft> {
+  try {
+    return await importDocx(readRegularFile(path));
+  } catch (e) {
+    throw e instanceof DocxError ? new FileProblem(e.message) : e;
+  }
 }
 
 const DRAFT = /\.(txt|md|markdown)$/i;

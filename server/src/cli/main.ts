@@ -1,6 +1,8 @@
 import { parseArgs, UsageError, type Args } from "./args";
 import { check } from "./commands/check";
+import { exportCommand } from "./commands/export";
 import { fix } from "./commands/fix";
+import { importCommand } from "./commands/import";
 import { newCommand } from "./commands/new";
 import { parseCommand } from "./commands/parse";
 import { VERSION } from "./version";
@@ -12,11 +14,15 @@ const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检
   gov-report fix [--config FILE] PATH…
   gov-report parse --json FILE
   gov-report new --year YYYY [--organ 名称] [--format 2019|2021]
+  gov-report import REPORT.docx [-o DRAFT.txt]
+  gov-report export DRAFT.txt [-o REPORT.docx] [--force] [--config FILE]
 
 check  检查文件或文件夹（文件夹中的 .txt/.md 年报草稿）。退出码：0 无错误，1 有错误，2 用法或读写错误。
 fix    就地应用安全修复（只改写法，不改数字）。
 parse  以 JSON 输出解析结果。
-new    输出指定年份的完整报告模板（格式按年份选择）。`;
+new    输出指定年份的完整报告模板（格式按年份选择）。
+import 将 Word 报告（.docx）转换为文本草稿（check 也可直接检查 .docx，问题以段落或表格行列标出）。
+export 将草稿导出为正式版式的 Word 文档；草稿有错误时拒绝导出，除非加 --force。`;
 
 /** The commands; each is a module under commands/. */
 const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
@@ -24,6 +30,8 @@ const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
   fix,
   parse: parseCommand,
   new: newCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -49,5 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 }
+
+// `gov-report check … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 main(process.argv.slice(2)).then((code) => (process.exitCode = code));

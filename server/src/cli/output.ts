@@ -1,5 +1,6 @@
-import { RULES, pick, type Finding, type Locale } from "../core";
+import { RULES, pick, type Finding, type Locale, type Position } from "../core";
 import { ruleDocUrl } from "../core/docs";
+import { describeWordLocation, type WordLocation } from "../docx";
 
 /** The CLI's output formats. JSON is a contract: 1-based lines and columns. */
 
@@ -10,6 +11,14 @@ export interface FileResult {
   problem?: string;
   /** A note about how the file was read (e.g. its encoding). */
   note?: string;
+  /** For a .docx: the Word location (paragraph, or table cell) of a position of the converted text, shown instead of line and column. */
+  word?: (position: Position) => WordLocation | undefined;
+}
+
+/** line:column, or for a .docx where the finding stands in Word. */
+function where(r: FileResult, f: Finding, locale: Locale): string {
+  const word = r.word?.(f.range.start);
+  return word ? pick(describeWordLocation(word), locale) : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
 }
 
 export function toJson(results: FileResult[], locale: Locale): string {
@@ -25,6 +34,7 @@ export function toJson(results: FileResult[], locale: Locale): string {
         column: f.range.start.character + 1,
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
+        ...(r.word ? { word: r.word(f.range.start) } : {}),
         fixable: f.fixes.length > 0,
       })),
     })),
@@ -64,13 +74,19 @@ export function toSarif(results: FileResult[], locale: Locale, version: string):
                 {
                   physicalLocation: {
                     artifactLocation: { uri: r.file.replace(/\\/g, "/") },
-                    region: {
-                      startLine: f.range.start.line + 1,
-                      startColumn: f.range.start.character + 1,
-                      endLine: f.range.end.line + 1,
-                      endColumn: f.range.end.character + 1,
-                    },
+                    // Lines and columns of a .docx are those of its converted text: the Word location replaces them.
+                    ...(r.word
+                      ? {}
+                      : {
+                          region: {
+                            startLine: f.range.start.line + 1,
+                            startColumn: f.range.start.character + 1,
+                            endLine: f.range.end.line + 1,
+                            endColumn: f.range.end.character + 1,
+                          },
+                        }),
                   },
+                  ...(r.word ? { logicalLocations: [{ name: where(r, f, locale), kind: "element" }] } : {}),
                 },
               ],
             })),
@@ -95,7 +111,7 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
     for (const f of r.findings) {
       counts[f.severity]++;
       const sev = f.severity === "error" ? color(31, f.severity, useColor) : f.severity === "warning" ? color(33, f.severity, useColor) : color(36, f.severity, useColor);
-      out.push(`  ${`${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${pick(f.message, locale)}  ${color(90, f.rule, useColor)}`);
+      out.push(`  ${where(r, f, locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${pick(f.message, locale)}  ${color(90, f.rule, useColor)}`);
     }
     out.push("");
   }

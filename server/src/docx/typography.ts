@@ -33,7 +33,8 @@ const INDENT = 640;
 const BODY_LINE = 578;
 
 export const PAGE = {
-  size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+  // A4 (210 × 297 mm) in twips, as Word writes it (converting the millimetres would round it down).
+  size: { width: 11906, height: 16838 },
   margin: {
     top: convertMillimetersToTwip(37),
     bottom: convertMillimetersToTwip(35),

@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import { checkModel, parse, type Locale, type ReportModel } from "../../core";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { ConfigLoader } from "../config";
-import { FileProblem, readDraft } from "../files";
+import type { WordDraft } from "../../docx";
+import { FileProblem, isWordFile, readDraft, readWordDraft } from "../files";
 import { toHtml } from "../html";
 import { toJson, toSarif, toStylish, type FileResult } from "../output";
 import { previousReports, type LoadedReport } from "../previous";
@@ -10,7 +11,7 @@ import { toSummary, type CheckedReport } from "../summary";
 import { collect } from "../targets";
 import { VERSION } from "../version";
 
-export function check(args: Args): number {
+export async function check(args: Args): Promise<number> {
   if (!args.paths.length) throw new UsageError("请指定要检查的文件或文件夹 / no files given");
   const format = (option(args, "--format")) ?? "stylish";
   if (!["stylish", "json", "sarif", "html"].includes(format)) throw new UsageError(`未知输出格式 / unknown format: ${format}`);
@@ -20,13 +21,17 @@ export function check(args: Args): number {
   const problems: FileResult[] = [];
   const configProblems: string[] = [];
   const loaded: LoadedReport[] = [];
+  /** For each .docx, the Word location of each position of its converted text. */
+  const wordLocations = new Map<string, WordDraft["locate"]>();
   let locale: Locale | undefined;
   for (const t of collect(args.paths, problems)) {
     const config = loader.forFile(t.file, (m) => configProblems.push(m));
     locale ??= localeOf(args, config);
     let model: ReportModel;
     try {
-      model = parse(readDraft(t.file).text);
+      const word = isWordFile(t.file) ? await readWordDraft(t.file) : undefined;
+      if (word) wordLocations.set(t.file, word.locate);
+      model = parse(word ? word.text : readDraft(t.file).text);
     } catch (e) {
       problems.push({ file: t.file, findings: [], problem: e instanceof FileProblem ? e.message : `无法读取 / cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       continue;
@@ -41,7 +46,7 @@ export function check(args: Args): number {
     (note) => process.stderr.write(`gov-report: ${note}\n`),
   );
   const checked: CheckedReport[] = loaded.map((r, i) => ({ ...r, previous: previous[i], findings: checkModel(r.model, { config: r.config, previous: previous[i]?.model }) }));
-  const results: FileResult[] = checked.map((r) => ({ file: r.file, findings: r.findings }));
+  const results: FileResult[] = checked.map((r) => ({ file: r.file, findings: r.findings, word: wordLocations.get(r.file) }));
   locale ??= localeOf(args);
   const all = [...results, ...problems];
   for (const m of configProblems) process.stderr.write(`gov-report: ${m}\n`);

@@ -1,0 +1,37 @@
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { localized, pick } from "../../core";
+import { exportDocx } from "../../docx";
+import { localeOf, option, UsageError, type Args } from "../args";
+import { writeOutput } from "../atomic";
+import { ConfigLoader } from "../config";
+import { readDraft } from "../files";
+import { toStylish } from "../output";
+
+/**
+ * gov-report export draft.txt [-o report.docx] [--force]: the draft as the
+ * official Word document (next to the draft without -o). A draft with errors
+ * is not exported unless forced: exit 1 and the list of errors.
+ */
+export async function exportCommand(args: Args): Promise<number> {
+  if (args.paths.length !== 1) throw new UsageError("export 需要一个草稿文件 / export takes one draft file");
+  const [draftPath] = args.paths;
+  const output = option(args, "--output") ?? option(args, "-o") ?? join(dirname(draftPath), basename(draftPath, extname(draftPath)) + ".docx");
+  if (resolve(output) === resolve(draftPath)) throw new UsageError("输出文件不能是草稿本身 / the output must not be the draft itself");
+  const config = new ConfigLoader(option(args, "--config")).forFile(draftPath, (m) => process.stderr.write(`gov-report: ${m}\n`));
+  const locale = localeOf(args, config);
+  const force = args.options.has("--force");
+  const result = await exportDocx(readDraft(draftPath).text, { force, config });
+  if (!result.exported) {
+    process.stderr.write(toStylish([{ file: draftPath, findings: result.errors }], locale, process.stderr.isTTY === true) + "\n");
+    const refused = localized("未导出：草稿有错误。请先修正，或加 --force 强制导出。", "Not exported: the draft has errors. Fix them, or add --force to export anyway.");
+    process.stderr.write(pick(refused, locale) + "\n");
+    return 1;
+  }
+  writeOutput(output, result.docx);
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  const done = errors
+    ? localized(`已导出 ${output}（强制导出，草稿有 ${errors} 个错误）`, `Exported ${output} (forced: the draft has ${errors} errors)`)
+    : localized(`已导出 ${output}`, `Exported ${output}`);
+  process.stdout.write(pick(done, locale) + "\n");
+  return 0;
+}

@@ -61,12 +61,19 @@ function splitCells(line: number, text: string, sep: string): RawCell[] {
   return cells;
 }
 
-function pipeRowCells(line: number, text: string): RawCell[] {
+/**
+ * Cells of a `|` row. Whether a leading or trailing pipe is an outer pipe or
+ * borders an empty cell cannot be told from one line, so the block decides:
+ * `outer` when every one of its rows starts and ends with a pipe (Markdown tables).
+ */
+function pipeRowCells(line: number, text: string, outer: boolean): RawCell[] {
   const cells = splitCells(line, text, "|");
-  if (cells.length > 1 && trimPadding(cells[0].raw) === "" && /^\s*\|/.test(text)) cells.shift();
-  if (cells.length > 1 && trimPadding(cells[cells.length - 1].raw) === "" && /\|\s*$/.test(text)) cells.pop();
+  if (outer && cells.length > 1 && trimPadding(cells[0].raw) === "" && /^\s*\|/.test(text)) cells.shift();
+  if (outer && cells.length > 1 && trimPadding(cells[cells.length - 1].raw) === "" && /\|\s*$/.test(text)) cells.pop();
   return cells;
 }
+
+const hasOuterPipes = (s: string) => /^\s*\|.*\|\s*$/.test(s);
 
 const isPipeSeparator = (s: string) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(s);
 
@@ -133,10 +140,18 @@ function stackedRows(lines: SourceLine[], first: number, last: number, layout: T
 function blockRows(lines: SourceLine[], first: number, last: number, layout: TableLayout): GridRow[] {
   if (layout === "cell-per-line" || layout === "pipe-per-line") return stackedRows(lines, first, last, layout);
   const rows: GridRow[] = [];
+  let piped = 0;
+  let outer = 0;
+  for (let i = first; i <= last; i++) {
+    if (isPiped(lines[i].text)) {
+      piped++;
+      if (hasOuterPipes(lines[i].text)) outer++;
+    }
+  }
   for (let i = first; i <= last; i++) {
     const s = lines[i].text;
     if (isBlank(s) || (layout === "pipes" && isPipeSeparator(s))) continue;
-    const cells = layout === "pipes" && isPiped(s) ? pipeRowCells(i, s) : splitCells(i, s, "\t");
+    const cells = layout === "pipes" && isPiped(s) ? pipeRowCells(i, s, outer === piped) : splitCells(i, s, "\t");
     rows.push({ cells, firstLine: i, lastLine: i, layout });
   }
   return rows;

@@ -9,6 +9,7 @@ import { RULE_DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from "./commands/sho
 import { registerDetection } from "./detection";
 import { ReportServer } from "./languageClient";
 import { ReportStatusBar } from "./statusBar";
+import { registerWordCommands } from "./word";
 
 /** Wires the extension's parts together; each lives in its own module. */
 let server: ReportServer | undefined;
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(REVEAL_RANGE_COMMAND, revealRange),
   );
   registerDetection(context, () => void reports.start());
+  registerWordCommands(context);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -18,3 +18,7 @@ test("a blank one-cell-per-line template has no finding (tables were glued toget
 test("a line with a long run of spaces inside stays within the per-character time budget (trimPadding was quadratic)", () => {
   withinTimeBudget(`${SAMPLES[0]}\n根${" ".repeat(40_000)}据\n`);
 });
+
+test("a paragraph with a long run of digits or Chinese numerals stays within the per-character time budget (count reading was quadratic)", () => {
+  for (const digit of ["0", "一"]) withinTimeBudget(`${SAMPLES[0]}\n一、总体情况\n${digit.repeat(40_000)}\n`);
+});

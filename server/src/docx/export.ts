@@ -17,7 +17,7 @@ import { checkText, type Config, type Finding, type ReportModel, type Table as R
 import { templateRows } from "../core/templates";
 import { declareFonts } from "./fontTable";
 import { mergeCells, type MergedCell } from "./merges";
-import { PAGE, STYLES, TABLE_TEXT, TEXT_WIDTH } from "./typography";
+import { CELL_MARGINS, PAGE, STYLES, TABLE_TEXT, TEXT_WIDTH } from "./typography";
 
 /**
  * Exports a draft as the official Word document: the title centred, the
@@ -149,6 +149,7 @@ function wordTable(tables: ReportTable[]): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: columnWidths(width, tables[0].spec.labelColumns),
     layout: TableLayoutType.FIXED,
+    margins: CELL_MARGINS,
     alignment: AlignmentType.CENTER,
   });
 }

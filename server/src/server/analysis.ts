@@ -18,7 +18,12 @@ export interface DocumentText {
 
 export const REPORT_LANGUAGE = "gov-report";
 
-export function analyse(doc: DocumentText, settings: Settings, config: Config): Analysis {
+export function analyse(
+  doc: DocumentText,
+  settings: Settings,
+  config: Config,
+  previousOf: (model: ReportModel) => ReportModel | undefined = () => undefined,
+): Analysis {
   if (!settings.enable) return { kind: "silent" };
   const ownLanguage = doc.languageId === REPORT_LANGUAGE;
   if (!ownLanguage && !settings.autoDetect) return { kind: "silent" };
@@ -27,5 +32,5 @@ export function analyse(doc: DocumentText, settings: Settings, config: Config): 
   const model = parse(text);
   // Markdown and plain text are everyone's files: only a report is checked.
   if (!ownLanguage && !model.isReport) return { kind: "silent" };
-  return { kind: "report", model, findings: checkModel(model, { config }) };
+  return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model) }) };
 }

@@ -4,6 +4,7 @@ import type { Session } from "./session";
 import { localeOfDisplayLanguage } from "../core";
 import { readSettings } from "./settings";
 import type { Validator } from "./validation";
+import type { WorkspaceReports } from "./workspace";
 
 const RC_FILE = ".govreportrc.json";
 
@@ -11,7 +12,7 @@ const RC_FILE = ".govreportrc.json";
  * Initialization and everything that changes the server's behaviour while it
  * runs: the client's settings and the workspace's `.govreportrc.json`.
  */
-export function registerLifecycle(connection: Connection, session: Session, validator: Validator): void {
+export function registerLifecycle(connection: Connection, session: Session, validator: Validator, workspace: WorkspaceReports): void {
   let pullsSettings = false;
   let registersWatchers = false;
   let registersConfiguration = false;
@@ -27,7 +28,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
 
   connection.onInitialized(async () => {
     if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "govReport" });
-    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }] });
+    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }, { globPattern: "**/*.{txt,md,markdown}" }] });
     await reloadSettings();
   });
 
@@ -39,6 +40,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
       session.settings = readSettings(raw);
       session.invalidate();
       validator.scheduleAll();
+      workspace.settingsChanged();
     } catch (err) {
       // A client that fails to answer keeps the settings as they were; it must not stop the server.
       connection.console.error(`gov-report: reading the settings failed: ${String(err)}`);
@@ -48,10 +50,12 @@ export function registerLifecycle(connection: Connection, session: Session, vali
   connection.onDidChangeConfiguration(({ settings }) => reloadSettings((settings as { govReport?: unknown } | undefined)?.govReport));
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    workspace.filesChanged(changes);
     if (!changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) return;
     session.rc.reload();
     session.invalidate();
     validator.scheduleAll();
+    workspace.settingsChanged();
   });
 
   connection.onShutdown(() => validator.dispose());

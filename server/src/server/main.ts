@@ -2,8 +2,10 @@ import { createConnection, ProposedFeatures, TextDocuments } from "vscode-langua
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { registerFeatureHandlers } from "./handlers";
 import { registerLifecycle } from "./lifecycle";
+import { registerReviewRequests } from "./review";
 import { Session } from "./session";
 import { Validator } from "./validation";
+import { WorkspaceReports } from "./workspace";
 
 /**
  * The gov-report language server: a thin adapter over the pure core. It exits
@@ -13,9 +15,15 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`));
 const validator = new Validator(connection, session);
+const workspace = new WorkspaceReports(connection, session, () => {
+  session.invalidate();
+  validator.scheduleAll();
+});
+session.previousOf = (uri, model) => workspace.previousFor(uri, model);
 
-registerLifecycle(connection, session, validator);
+registerLifecycle(connection, session, validator, workspace);
 registerFeatureHandlers(connection, session);
+registerReviewRequests(connection, session, workspace);
 
 documents.onDidOpen(({ document }) => validator.schedule(document.uri));
 documents.onDidChangeContent(({ document }) => {
@@ -27,6 +35,7 @@ documents.onDidSave(({ document }) => {
 documents.onDidClose(({ document }) => {
   session.forget(document.uri);
   validator.clear(document.uri);
+  workspace.documentClosed(document.uri);
 });
 
 documents.listen(connection);

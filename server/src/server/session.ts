@@ -26,6 +26,8 @@ export class Session {
   folders: string[] = [];
   readonly rc: RcFiles;
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
+  /** Last year's report of the same organ, for the cross-year rules (set by the workspace's reports). */
+  previousOf: (uri: string, model: ReportModel) => ReportModel | undefined = () => undefined;
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -37,7 +39,7 @@ export class Session {
   analysis(doc: TextDocument): Analysis {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyse(doc, this.settings, this.config(doc.uri));
+    const analysis = analyse(doc, this.settings, this.config(doc.uri), (model) => this.previousOf(doc.uri, model));
     this.cache.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }

@@ -10,6 +10,8 @@ export interface Settings {
   inlayHints: { enabled: boolean };
   locale: "auto" | Locale;
   maxDocumentSize: number;
+  /** Findings of every report in the workspace in Problems, not only of open ones. */
+  workspaceCheck: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { enabled: true },
   locale: "auto",
   maxDocumentSize: 5_000_000,
+  workspaceCheck: false,
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -41,5 +44,6 @@ export function readSettings(raw: unknown): Settings {
     inlayHints: { enabled: bool(isObject(s.inlayHints) ? s.inlayHints.enabled : undefined, d.inlayHints.enabled) },
     locale: s.locale === "zh-cn" || s.locale === "en" ? s.locale : "auto",
     maxDocumentSize: count(s.maxDocumentSize, d.maxDocumentSize),
+    workspaceCheck: bool(s.workspaceCheck, d.workspaceCheck),
   };
 }

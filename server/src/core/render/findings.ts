@@ -39,8 +39,8 @@ export class FindingPool {
 
 const ORDER: Severity[] = ["error", "warning", "info", "hint"];
 
-/** The most severe of the findings. */
-export function worst(findings: Finding[]): Severity {
+/** The most severe of the findings (or of anything with a severity, such as diagnostics). */
+export function worst(findings: { severity: Severity }[]): Severity {
   return ORDER.find((s) => findings.some((f) => f.severity === s)) ?? "hint";
 }
 

@@ -1,0 +1,169 @@
+import { basename } from "node:path";
+import * as vscode from "vscode";
+import { ruleById } from "../../server/src/core";
+import { worst } from "../../server/src/core/render/findings";
+import { REVEAL_RANGE_COMMAND } from "../../server/src/server/protocol";
+import { REVIEW_CHANGED_NOTIFICATION, REVIEW_REQUEST, type ReviewFinding, type ReviewReport } from "../../server/src/server/reviewProtocol";
+import type { ReportServer } from "./languageClient";
+import { t, tl } from "./locale";
+
+/**
+ * The 年报检查 view: every report of the workspace as a tree — organ → report
+ * → rule → finding — with the errors and warnings of each level. The server
+ * answers from the same checks as Problems (cross-year ones included); the
+ * view refreshes while visible, when diagnostics or the workspace's reports change.
+ */
+export const REVIEW_VIEW = "govReport.review";
+export const REFRESH_REVIEW_COMMAND = "govReport.refreshReview";
+
+const REFRESH_DELAY_MS = 500;
+
+type Node =
+  | { kind: "organ"; organ: string; reports: ReviewReport[] }
+  | { kind: "report"; report: ReviewReport }
+  | { kind: "rule"; report: ReviewReport; rule: string; findings: ReviewFinding[] }
+  | { kind: "finding"; report: ReviewReport; finding: ReviewFinding };
+
+export function registerReviewView(context: vscode.ExtensionContext, server: ReportServer): void {
+  const provider = new ReviewTree(server);
+  const view = vscode.window.createTreeView(REVIEW_VIEW, { treeDataProvider: provider, showCollapseAll: true });
+  provider.view = view;
+  context.subscriptions.push(
+    view,
+    provider,
+    view.onDidChangeVisibility(() => provider.scheduleIfVisible()),
+    vscode.languages.onDidChangeDiagnostics(() => provider.scheduleIfVisible()),
+    vscode.commands.registerCommand(REFRESH_REVIEW_COMMAND, () => provider.schedule(0)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("govReport.workspaceCheck")) startForWorkspaceCheck(server);
+    }),
+  );
+  startForWorkspaceCheck(server);
+}
+
+/** The workspace check needs the server even before a report is opened. */
+function startForWorkspaceCheck(server: ReportServer): void {
+  if (vscode.workspace.getConfiguration("govReport").get<boolean>("workspaceCheck")) void server.start();
+}
+
+const counts = (findings: ReviewFinding[]) => ({
+  errors: findings.filter((f) => f.severity === "error").length,
+  warnings: findings.filter((f) => f.severity === "warning").length,
+});
+
+function countText(findings: ReviewFinding[]): string {
+  const { errors, warnings } = counts(findings);
+  return t(`错误 ${errors} · 警告 ${warnings}`, `${errors} errors · ${warnings} warnings`);
+}
+
+const SEVERITY_ICON: Record<ReviewFinding["severity"], vscode.ThemeIcon> = {
+  error: new vscode.ThemeIcon("error", new vscode.ThemeColor("list.errorForeground")),
+  warning: new vscode.ThemeIcon("warning", new vscode.ThemeColor("list.warningForeground")),
+  info: new vscode.ThemeIcon("info"),
+  hint: new vscode.ThemeIcon("lightbulb"),
+};
+
+class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private reports: ReviewReport[] = [];
+  private timer?: NodeJS.Timeout;
+  private listening = false;
+  view?: vscode.TreeView<Node>;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly server: ReportServer) {}
+
+  scheduleIfVisible(): void {
+    if (this.view?.visible) this.schedule();
+  }
+
+  schedule(delay = REFRESH_DELAY_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return organs(this.reports);
+    if (node.kind === "organ") return node.reports.map((report) => ({ kind: "report", report }));
+    if (node.kind === "report") return rules(node.report);
+    if (node.kind === "rule") return node.findings.map((finding) => ({ kind: "finding", report: node.report, finding }));
+    return [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case "organ": {
+        const item = new vscode.TreeItem(node.organ, vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${t(`${node.reports.length} 份报告`, `${node.reports.length} reports`)} · ${countText(node.reports.flatMap((r) => r.findings))}`;
+        item.iconPath = new vscode.ThemeIcon("organization");
+        return item;
+      }
+      case "report": {
+        const { report } = node;
+        const uri = vscode.Uri.parse(report.uri);
+        const item = new vscode.TreeItem(`${report.year ?? "?"}${t("年", "")} ${basename(uri.path)}`, report.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = countText(report.findings);
+        item.tooltip = [uri.fsPath, report.format ? t(`${report.format} 格式`, `${report.format} format`) : ""].filter(Boolean).join("\n");
+        item.resourceUri = uri;
+        item.command = { title: t("打开", "Open"), command: "vscode.open", arguments: [uri] };
+        return item;
+      }
+      case "rule": {
+        const item = new vscode.TreeItem(node.rule, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${node.findings.length}`;
+        const rule = ruleById(node.rule);
+        item.tooltip = rule ? tl(rule.description) : undefined;
+        item.iconPath = SEVERITY_ICON[worst(node.findings)];
+        return item;
+      }
+      case "finding": {
+        const { finding } = node;
+        const item = new vscode.TreeItem(finding.message, vscode.TreeItemCollapsibleState.None);
+        item.description = t(`第 ${finding.range.start.line + 1} 行`, `line ${finding.range.start.line + 1}`);
+        item.tooltip = finding.message;
+        item.iconPath = SEVERITY_ICON[finding.severity];
+        item.command = { title: t("转到", "Go to"), command: REVEAL_RANGE_COMMAND, arguments: [node.report.uri, finding.range] };
+        return item;
+      }
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    const client = await this.server.start();
+    if (!this.listening) {
+      client.onNotification(REVIEW_CHANGED_NOTIFICATION, () => this.scheduleIfVisible());
+      this.listening = true;
+    }
+    this.reports = await client.sendRequest<ReviewReport[]>(REVIEW_REQUEST);
+    this.changed.fire();
+  }
+}
+
+/** Organs in Chinese order; reports of an organ by year. */
+function organs(reports: ReviewReport[]): Node[] {
+  const unknown = t("（未识别机关）", "(organ not recognised)");
+  const byOrgan = groupBy(reports, (r) => r.organ ?? unknown);
+  return [...byOrgan.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "zh-CN"))
+    .map(([organ, list]) => ({ kind: "organ", organ, reports: list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0)) }));
+}
+
+/** The rules a report breaks, the most findings first. */
+function rules(report: ReviewReport): Node[] {
+  return [...groupBy(report.findings, (f) => f.rule).entries()].sort((a, b) => b[1].length - a[1].length).map(([rule, findings]) => ({ kind: "rule", report, rule, findings }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}

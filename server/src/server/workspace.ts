@@ -1,0 +1,187 @@
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Connection, FileEvent } from "vscode-languageserver/node";
+import { FileChangeType } from "vscode-languageserver/node";
+import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportModel } from "../core";
+import { readDraft, walk } from "../cli/files";
+import { toDiagnostic } from "./convert";
+import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
+import type { Session } from "./session";
+
+/**
+ * The workspace's reports beyond the open documents: last year's report of
+ * the same organ for the cross-year rules, and — with `govReport.workspaceCheck`
+ * — findings in Problems for every report on disk that is not open (an open
+ * document's diagnostics are the Validator's). The folders are read once, in
+ * the background, then kept current from file-change events.
+ */
+
+/** Text drafts only: a .docx must be imported first. */
+const DRAFT = /\.(txt|md|markdown)$/i;
+
+export interface CheckedFile {
+  uri: string;
+  model: ReportModel;
+  findings: Finding[];
+}
+
+export class WorkspaceReports {
+  /** Saved reports by URI (files that are not reports are left out). */
+  private readonly saved = new Map<string, ReportModel>();
+  /** Findings of saved reports, dropped when a report of the same organ changes. */
+  private readonly findings = new Map<string, Finding[]>();
+  /** URIs whose findings this module published (to clear them). */
+  private readonly published = new Set<string>();
+  private scanning?: Promise<void>;
+  /** Open documents parsed once per version, for the predecessor lookup. */
+  private readonly live = new Map<string, { version: number; model: ReportModel }>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly session: Session,
+    /** Called when the known reports changed: open documents' cross-year findings may be stale. */
+    private readonly onReportsChanged: () => void,
+  ) {}
+
+  /** Reads the workspace folders once; later calls wait for the same scan. */
+  scan(): Promise<void> {
+    this.scanning ??= this.readFolders().then(() => this.changed());
+    return this.scanning;
+  }
+
+  /**
+   * Last year's report for a document: the file `.govreportrc.json` names, else
+   * the one report of the same organ and the year before in the workspace.
+   */
+  previousFor(uri: string, model: ReportModel): ReportModel | undefined {
+    void this.scan();
+    const named = this.session.config(uri).previous;
+    if (named) return this.modelOf(pathToFileURL(named).href) ?? this.readReport(named);
+    const others = this.uris().filter((u) => u !== uri);
+    const models = [model, ...others.map((u) => this.modelOf(u)!)];
+    const i = findPredecessors(models)[0];
+    return i === undefined ? undefined : models[i];
+  }
+
+  /** Every report of the workspace with its findings (open documents as edited). */
+  async all(): Promise<CheckedFile[]> {
+    await this.scan();
+    return this.uris().flatMap((uri) => {
+      if (this.session.documents.get(uri)) {
+        const open = this.session.report(uri);
+        return open ? [{ uri, model: open.model, findings: open.findings }] : [];
+      }
+      const model = this.saved.get(uri)!;
+      return [{ uri, model, findings: this.findingsOf(uri, model) }];
+    });
+  }
+
+  /** The settings or a config file changed: every finding may have. */
+  settingsChanged(): void {
+    this.findings.clear();
+    this.refresh();
+  }
+
+  /** Publishes the saved reports' findings when the setting is on, clears them when it is off. */
+  private refresh(): void {
+    if (!this.session.settings.workspaceCheck) {
+      for (const uri of this.published) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.published.clear();
+      return;
+    }
+    if (!this.scanning) {
+      void this.scan();
+      return;
+    }
+    for (const [uri, model] of this.saved) if (!this.session.documents.get(uri)) this.publish(uri, model);
+  }
+
+  /** A document was closed: its saved version's findings stand in for the Validator's. */
+  documentClosed(uri: string): void {
+    this.live.delete(uri);
+    const model = this.saved.get(uri);
+    if (model && this.session.settings.workspaceCheck) this.publish(uri, model);
+  }
+
+  /** Drafts created, changed or deleted on disk. */
+  filesChanged(changes: FileEvent[]): void {
+    const drafts = changes.filter((c) => DRAFT.test(c.uri) && c.uri.startsWith("file:"));
+    if (!drafts.length || !this.scanning) return;
+    for (const { uri, type } of drafts) {
+      const before = this.saved.get(uri);
+      const after = type === FileChangeType.Deleted ? undefined : this.readReport(fileURLToPath(uri));
+      if (after) this.saved.set(uri, after);
+      else this.saved.delete(uri);
+      this.forgetOrgan(before);
+      this.forgetOrgan(after);
+      if (!after && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    this.onReportsChanged();
+    this.refresh();
+    void this.connection.sendNotification(REVIEW_CHANGED_NOTIFICATION);
+  }
+
+  private async readFolders(): Promise<void> {
+    for (const folder of this.session.folders.filter((f) => f.startsWith("file:"))) {
+      const paths = walk(fileURLToPath(folder), () => undefined).filter((p) => DRAFT.test(p));
+      for (const path of paths) {
+        // One file per turn of the event loop: requests are answered while a large workspace is read.
+        await new Promise((resolve) => setImmediate(resolve));
+        const model = this.readReport(path);
+        if (model) this.saved.set(pathToFileURL(path).href, model);
+      }
+    }
+  }
+
+  private readReport(path: string): ReportModel | undefined {
+    try {
+      const model = parse(readDraft(path).text);
+      return model.isReport ? model : undefined;
+    } catch {
+      // Unreadable or binary: not a report this module can use.
+      return undefined;
+    }
+  }
+
+  /** Saved reports and open report documents. */
+  private uris(): string[] {
+    const open = this.session.documents.all().map((d) => d.uri);
+    return [...new Set([...this.saved.keys(), ...open])];
+  }
+
+  /** An open document as edited, else the saved file. */
+  private modelOf(uri: string): ReportModel | undefined {
+    const doc = this.session.documents.get(uri);
+    if (!doc) return this.saved.get(uri);
+    const hit = this.live.get(uri);
+    if (hit?.version === doc.version) return hit.model;
+    const model = parse(doc.getText());
+    this.live.set(uri, { version: doc.version, model });
+    return model;
+  }
+
+  private findingsOf(uri: string, model: ReportModel): Finding[] {
+    let findings = this.findings.get(uri);
+    if (!findings) {
+      findings = checkModel(model, { config: this.session.config(uri), previous: this.previousFor(uri, model) });
+      this.findings.set(uri, findings);
+    }
+    return findings;
+  }
+
+  private publish(uri: string, model: ReportModel): void {
+    const locale = this.session.locale(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: this.findingsOf(uri, model).map((f) => toDiagnostic(f, locale)) });
+    this.published.add(uri);
+  }
+
+  /** A changed report can change the cross-year findings of every report of its organ. */
+  private forgetOrgan(model: ReportModel | undefined): void {
+    if (!model?.organ) return;
+    const key = organKey(model.organ);
+    for (const [uri, other] of this.saved) if (other.organ && organKey(other.organ) === key) this.findings.delete(uri);
+  }
+}

@@ -122,35 +122,34 @@ function draftValues(table: ReportTable) {
 /** One Word table for a group of template tables; the narrower ones stretch their last cell to the widest grid. */
 function wordTable(tables: ReportTable[]): Table {
   const width = Math.max(...tables.map((t) => t.spec.labelColumns + t.spec.columns.length));
-  const rows: TableRow[] = [];
-  for (const table of tables) {
-    const spec = table.spec;
-    const grid = [...spec.header, ...templateRows(spec, draftValues(table))];
-    const ownWidth = spec.labelColumns + spec.columns.length;
-    const cells = mergeCells(grid, spec.header.length, spec.labelColumns).map((c) =>
-      c.column + c.columnSpan === ownWidth ? { ...c, columnSpan: c.columnSpan + width - ownWidth } : c,
-    );
-    grid.forEach((_, r) => {
-      const header = r < spec.header.length;
-      const kind = (c: MergedCell) => (header ? "header" : c.column < spec.labelColumns ? "label" : "value");
-      rows.push(
-        new TableRow({
-          cantSplit: true,
-          // Header rows stay with the first figures, and repeat on every page when the table is a table of its own.
-          keepNext: header,
-          tableHeader: header && tables.length === 1,
-          children: cells.filter((c) => c.row === r).map((c) => wordCell(c, kind(c))),
-        }),
-      );
-    });
-  }
   return new Table({
-    rows,
+    rows: tables.flatMap((t) => tableRows(t, width, tables.length === 1)),
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: columnWidths(width, tables[0].spec.labelColumns),
     layout: TableLayoutType.FIXED,
     margins: CELL_MARGINS,
     alignment: AlignmentType.CENTER,
+  });
+}
+
+/** The rows of one template table filled with the draft's figures, its merged cells as Word merges. */
+function tableRows(table: ReportTable, width: number, repeatHeader: boolean): TableRow[] {
+  const spec = table.spec;
+  const grid = [...spec.header, ...templateRows(spec, draftValues(table))];
+  const ownWidth = spec.labelColumns + spec.columns.length;
+  const cells = mergeCells(grid, spec.header.length, spec.labelColumns).map((c) =>
+    c.column + c.columnSpan === ownWidth ? { ...c, columnSpan: c.columnSpan + width - ownWidth } : c,
+  );
+  return grid.map((_, r) => {
+    const header = r < spec.header.length;
+    const kind = (c: MergedCell) => (header ? "header" : c.column < spec.labelColumns ? "label" : "value");
+    return new TableRow({
+      cantSplit: true,
+      // Header rows stay with the first figures, and repeat on every page when the table is a Word table of its own.
+      keepNext: header,
+      tableHeader: header && repeatHeader,
+      children: cells.filter((c) => c.row === r).map((c) => wordCell(c, kind(c))),
+    });
   });
 }
 

@@ -8,6 +8,8 @@ import { revealRange } from "./commands/revealRange";
 import { RULE_DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from "./commands/showRuleDocs";
 import { registerDetection } from "./detection";
 import { ReportServer } from "./languageClient";
+import { registerPreview } from "./preview";
+import { registerReviewView } from "./reviewView";
 import { ReportStatusBar } from "./statusBar";
 import { registerWordCommands } from "./word";
 
@@ -31,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   registerDetection(context, () => void reports.start());
   registerWordCommands(context);
+  registerPreview(context, reports);
+  registerReviewView(context, reports);
 }
 
 export function deactivate(): Promise<void> | undefined {

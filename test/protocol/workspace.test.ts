@@ -34,6 +34,17 @@ describe("cross-year checks in the editor", () => {
     const fixed = await client.diagnostics(uri("2021.txt"), (p) => p.version === 2, since);
     assert.ok(!rules(fixed).includes("carryover-mismatch"));
   });
+
+  it("govReport.previousReport names last year's report outside the workspace", async () => {
+    const dir = tempDir();
+    const archive = tempDir();
+    writeFileSync(join(archive, "last.txt"), reportText(Y2020));
+    const client = await LspTestClient.start({ workspaceFolder: dir, settings: { previousReport: join(archive, "last.txt") } });
+    const uri = pathToFileURL(join(dir, "2021.txt")).href;
+    client.open(uri, reportText(Y2021_WRONG_CARRYOVER));
+    const published = await client.diagnostics(uri, (p) => rules(p).includes("carryover-mismatch"));
+    assert.equal(rules(published).filter((r) => r === "carryover-mismatch").length, 2);
+  });
 });
 
 describe("govReport.workspaceCheck", () => {

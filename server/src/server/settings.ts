@@ -12,6 +12,8 @@ export interface Settings {
   maxDocumentSize: number;
   /** Findings of every report in the workspace in Problems, not only of open ones. */
   workspaceCheck: boolean;
+  /** Last year's report, relative to the first workspace folder; "" to look for it in the workspace. */
+  previousReport: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: "auto",
   maxDocumentSize: 5_000_000,
   workspaceCheck: false,
+  previousReport: "",
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -45,5 +48,6 @@ export function readSettings(raw: unknown): Settings {
     locale: s.locale === "zh-cn" || s.locale === "en" ? s.locale : "auto",
     maxDocumentSize: count(s.maxDocumentSize, d.maxDocumentSize),
     workspaceCheck: bool(s.workspaceCheck, d.workspaceCheck),
+    previousReport: typeof s.previousReport === "string" ? s.previousReport : d.previousReport,
   };
 }

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
 import { FileChangeType } from "vscode-languageserver/node";
@@ -49,17 +50,29 @@ export class WorkspaceReports {
   }
 
   /**
-   * Last year's report for a document: the file `.govreportrc.json` names, else
-   * the one report of the same organ and the year before in the workspace.
+   * Last year's report for a document: the file `.govreportrc.json` or the
+   * govReport.previousReport setting names, else the one report of the same
+   * organ and the year before in the workspace.
    */
   previousFor(uri: string, model: ReportModel): ReportModel | undefined {
     void this.scan();
-    const named = this.session.config(uri).previous;
+    const named = this.namedPrevious(uri);
     if (named) return this.modelOf(pathToFileURL(named).href) ?? this.readReport(named);
     const others = this.uris().filter((u) => u !== uri);
     const models = [model, ...others.map((u) => this.modelOf(u)!)];
     const i = findPredecessors(models)[0];
     return i === undefined ? undefined : models[i];
+  }
+
+  /** `.govreportrc.json` first (it decides where it speaks, as for the rules), then the setting. */
+  private namedPrevious(uri: string): string | undefined {
+    const fromRc = this.session.config(uri).previous;
+    if (fromRc) return fromRc;
+    const setting = this.session.settings.previousReport;
+    if (!setting) return undefined;
+    const folder = this.session.folders.find((f) => f.startsWith("file:"));
+    if (folder) return resolve(fileURLToPath(folder), setting);
+    return isAbsolute(setting) ? setting : undefined;
   }
 
   /** Every report of the workspace with its findings (open documents as edited). */

@@ -12,6 +12,7 @@ import {
   type TextEdit,
 } from "vscode-languageserver-protocol/node";
 import { applyEdits } from "../../server/src/core";
+import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
 
 /**
  * A minimal LSP client for the protocol tests: it starts the bundled server
@@ -34,7 +35,7 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   settings: Record<string, unknown>;
   private readonly published: PublishDiagnosticsParams[] = [];
-  private readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly statuses: ReportStatus[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly exited: Promise<number | null>;
 
@@ -43,7 +44,7 @@ export class LspTestClient {
     this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => this.record(() => this.published.push(p)));
-    this.connection.onNotification((method, params) => this.record(() => this.notifications.push({ method, params })));
+    this.connection.onNotification(STATUS_NOTIFICATION, (p: ReportStatus) => this.record(() => this.statuses.push(p)));
     this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/showMessageRequest", () => null);
@@ -107,8 +108,9 @@ export class LspTestClient {
     return this.published.filter((p) => p.uri === uri);
   }
 
-  notification<T>(method: string, accept: (params: T) => boolean): Promise<T> {
-    return this.waitFor(() => this.notifications.find((n) => n.method === method && accept(n.params as T))?.params as T | undefined, method);
+  /** The first status notification for `uri` that satisfies `accept`. */
+  status(uri: string, accept: (s: ReportStatus) => boolean = () => true): Promise<ReportStatus> {
+    return this.waitFor(() => this.statuses.find((s) => s.uri === uri && accept(s)), `status of ${uri}`);
   }
 
   /** Sends shutdown and exit, and waits for the process to end (killing it if it does not). */

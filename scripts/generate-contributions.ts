@@ -1,0 +1,172 @@
+/**
+ * Generates the editor contributions from the core, so nothing is written
+ * twice: the snippets (every section and table of both formats, and the whole
+ * skeleton) from core/templates, the JSON schema of `.govreportrc.json`, and
+ * the `govReport.rules` setting (one property per rule, its description in
+ * package.nls.json / package.nls.zh-cn.json). `--check` exits 1 when a file is
+ * stale; `npm run generate` rewrites them.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { FORMATS, RULES, renderReport, renderSection, renderTable } from "../server/src/core";
+import { RULE_SETTINGS } from "../server/src/core/config";
+import type { FormatSpec } from "../server/src/core/formats";
+
+const ROOT = join(import.meta.dirname, "..");
+const SNIPPETS = "snippets/gov-report.json";
+const SCHEMA = "schemas/govreportrc.schema.json";
+const RULE_KEY = (id: string) => `govReport.rules.${id}`;
+
+interface Snippet {
+  prefix: string[];
+  body: string[];
+  description: string;
+}
+
+/** Snippet syntax treats $, } and \ specially; template text is taken literally. */
+const escape = (text: string) => text.replace(/[\\$}]/g, (c) => `\\${c}`);
+const body = (text: string) => escape(text).split("\n");
+
+/** Placeholders the skeleton's organ and year become; the year is mirrored into the statistics period. */
+const ORGAN = "\u0000organ\u0000";
+
+function skeleton(format: FormatSpec): Snippet {
+  const year = format.firstYear;
+  const text = escape(renderReport({ year, organ: ORGAN, format: format.id }))
+    .replace(ORGAN, "${1:××机关}")
+    .replace(`${year}年`, `\${2:${year}}年`)
+    .replaceAll(`${year}年`, "$2年");
+  return {
+    prefix: ["年度报告", `gov-report-${format.id}`],
+    body: text.split("\n"),
+    description: `完整年度报告模板（${format.name.zh}，${format.notice}）/ Whole report skeleton (${format.name.en})`,
+  };
+}
+
+/** A section or table identical in both formats gets one snippet without a format in its name. */
+function perFormat(render: (f: FormatSpec) => string | undefined): { format: FormatSpec; text: string; shared: boolean }[] {
+  const rendered = FORMATS.map((format) => ({ format, text: render(format) })).filter((r): r is { format: FormatSpec; text: string } => r.text !== undefined);
+  const shared = rendered.length === FORMATS.length && rendered.every((r) => r.text === rendered[0].text);
+  return (shared ? rendered.slice(0, 1) : rendered).map((r) => ({ ...r, shared }));
+}
+
+function snippets(): Record<string, Snippet> {
+  const out: Record<string, Snippet> = {};
+  for (const format of FORMATS) out[`年度报告模板（${format.name.zh}）`] = skeleton(format);
+  for (const section of FORMATS[0].sections) {
+    const heading = `${section.numeral}、${section.title}`;
+    for (const { format, text, shared } of perFormat((f) => renderSection(f, section.index))) {
+      out[shared ? heading : `${heading}（${format.name.zh}）`] = {
+        prefix: [heading, `gov-section-${section.index}${shared ? "" : `-${format.id}`}`],
+        body: body(text),
+        description: `第${section.numeral}部分模板${shared ? "" : `（${format.name.zh}）`} / Section ${section.numeral}${shared ? "" : ` (${format.name.en})`}`,
+      };
+    }
+  }
+  const tableIds = [...new Set(FORMATS.flatMap((f) => f.tables.map((t) => t.id)))];
+  for (const id of tableIds) {
+    for (const { format, text, shared } of perFormat((f) => {
+      const table = f.tables.find((t) => t.id === id);
+      return table && renderTable(table);
+    })) {
+      const table = format.tables.find((t) => t.id === id)!;
+      const name = `插入表格：${table.title.zh}${shared ? "" : `（${format.name.zh}）`}`;
+      out[name] = {
+        prefix: [name, `gov-table-${id}${shared ? "" : `-${format.id}`}`],
+        body: body(text),
+        description: `${table.title.zh} / ${table.title.en}${shared ? "" : ` (${format.name.en})`}`,
+      };
+    }
+  }
+  return out;
+}
+
+const SEVERITY_ZH = { error: "错误", warning: "警告", info: "信息", hint: "提示" };
+
+const ruleEnglish = (id: string) => {
+  const rule = RULES.find((r) => r.id === id)!;
+  return `${rule.description.en} (default: ${rule.severity})`;
+};
+const ruleChinese = (id: string) => {
+  const rule = RULES.find((r) => r.id === id)!;
+  return `${rule.description.zh}（默认：${SEVERITY_ZH[rule.severity]}）`;
+};
+
+function schema(): unknown {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: ".govreportrc.json",
+    description: "gov-report 配置（编辑器与命令行共用）/ gov-report configuration, shared by the editor and the CLI",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      rules: {
+        description: "各规则的级别或 off / Severity of each rule, or off",
+        type: "object",
+        additionalProperties: false,
+        properties: Object.fromEntries(RULES.map((r) => [r.id, { enum: RULE_SETTINGS, description: `${ruleChinese(r.id)} / ${ruleEnglish(r.id)}` }])),
+      },
+      locale: { description: "消息语言 / Language of the messages", enum: ["zh-cn", "en"] },
+      previous: { description: "上一年度报告的路径（相对于本文件）/ Path of last year's report, relative to this file", type: "string" },
+    },
+  };
+}
+
+/** The `govReport.rules` setting's properties; their descriptions are localized through package.nls*.json. */
+function ruleSettingProperties(): Record<string, unknown> {
+  return Object.fromEntries(RULES.map((r) => [r.id, { type: "string", enum: RULE_SETTINGS, markdownDescription: `%${RULE_KEY(r.id)}%` }]));
+}
+
+/** The generated keys of a package.nls file; every other key in it is written by hand. */
+function ruleStrings(locale: "en" | "zh-cn"): Record<string, string> {
+  return Object.fromEntries(RULES.map((r) => [RULE_KEY(r.id), locale === "en" ? ruleEnglish(r.id) : ruleChinese(r.id)]));
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
+const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
+
+type Json = Record<string, any>;
+
+/** package.json with the generated rule properties in place (the rest of the file as it is). */
+function withRuleSettings(pkg: Json): Json {
+  const rules = pkg.contributes.configuration.properties["govReport.rules"];
+  rules.properties = ruleSettingProperties();
+  return pkg;
+}
+
+function withRuleStrings(nls: Json, locale: "en" | "zh-cn"): Json {
+  const handWritten = Object.fromEntries(Object.entries(nls).filter(([k]) => !k.startsWith("govReport.rules.")));
+  return { ...handWritten, ...ruleStrings(locale) };
+}
+
+/**
+ * Every generated file with its up-to-date content. The files others edit too
+ * (package.json, the nls files) are compared as JSON, so their formatting is
+ * never a reason to call them stale.
+ */
+const OUTPUTS: { path: string; generate: () => unknown; asJson: boolean }[] = [
+  { path: SNIPPETS, generate: snippets, asJson: false },
+  { path: SCHEMA, generate: schema, asJson: false },
+  { path: "package.json", generate: () => withRuleSettings(JSON.parse(read("package.json"))), asJson: true },
+  { path: "package.nls.json", generate: () => withRuleStrings(JSON.parse(read("package.nls.json")), "en"), asJson: true },
+  { path: "package.nls.zh-cn.json", generate: () => withRuleStrings(JSON.parse(read("package.nls.zh-cn.json")), "zh-cn"), asJson: true },
+];
+
+function isStale(path: string, value: unknown, asJson: boolean): boolean {
+  if (!existsSync(join(ROOT, path))) return true;
+  return asJson ? !isDeepStrictEqual(JSON.parse(read(path)), value) : read(path) !== json(value);
+}
+
+const check = process.argv.includes("--check");
+const stale = OUTPUTS.map((o) => ({ ...o, value: o.generate() })).filter((o) => isStale(o.path, o.value, o.asJson));
+if (check && stale.length) {
+  process.stderr.write(`stale generated files (run npm run generate): ${stale.map((o) => o.path).join(", ")}\n`);
+  process.exit(1);
+}
+if (!check)
+  for (const o of stale) {
+    mkdirSync(dirname(join(ROOT, o.path)), { recursive: true });
+    writeFileSync(join(ROOT, o.path), json(o.value));
+  }

@@ -22,3 +22,12 @@ test("a line with a long run of spaces inside stays within the per-character tim
 test("a paragraph with a long run of digits or Chinese numerals stays within the per-character time budget (count reading was quadratic)", () => {
   for (const digit of ["0", "一"]) withinTimeBudget(`${SAMPLES[0]}\n一、总体情况\n${digit.repeat(40_000)}\n`);
 });
+
+test("a line of unclosed [bookmark: debris stays within the per-character time budget (the debris pattern scanned to the line's end from each one)", () => {
+  withinTimeBudget(`${SAMPLES[0]}\n${"[bookmark:".repeat(20_000)}\n`);
+});
+
+test("Word bookmarks are still recognised as debris", () => {
+  const text = `${renderReport({ year: 2022 })}[bookmark: _GoBack]结束\n`;
+  assert.deepEqual(checkText(text).findings.map((f) => f.rule), ["conversion-artifact"]);
+});

@@ -58,7 +58,8 @@ export function toHalfWidth(s: string): string {
 }
 
 /** Word/HTML debris that may precede or sit inside text; see the conversion-artifact rule. */
-export const DEBRIS = /\[bookmark:[^\]]*\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
+// A bookmark name holds no bracket: stopping at the next "[" keeps a line of unclosed "[bookmark:" linear.
+export const DEBRIS = /\[bookmark:[^[\]]*\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
 
 /**
  * The key a label is compared by: no debris, no padding, half-width

@@ -99,6 +99,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     switch (node.kind) {
       case "organ": {
         const item = new vscode.TreeItem(node.organ, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `organ:${node.organ}`;
         item.description = `${t(`${node.reports.length} 份报告`, `${node.reports.length} reports`)} · ${countText(node.reports.flatMap((r) => r.findings))}`;
         item.iconPath = new vscode.ThemeIcon("organization");
         return item;
@@ -107,6 +108,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
         const { report } = node;
         const uri = vscode.Uri.parse(report.uri);
         const item = new vscode.TreeItem(`${report.year ?? "?"}${t("年", "")} ${basename(uri.path)}`, report.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = report.uri;
         item.description = countText(report.findings);
         item.tooltip = [uri.fsPath, report.format ? t(`${report.format} 格式`, `${report.format} format`) : ""].filter(Boolean).join("\n");
         item.resourceUri = uri;
@@ -115,6 +117,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
       }
       case "rule": {
         const item = new vscode.TreeItem(node.rule, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.report.uri}#${node.rule}`;
         item.description = `${node.findings.length}`;
         const rule = ruleById(node.rule);
         item.tooltip = rule ? tl(rule.description) : undefined;

@@ -13,6 +13,8 @@ export const REPORT_CSS = `
 .gr-table caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
 .gr-table th, .gr-table td { border: 1px solid var(--vscode-editorWidget-border, #888); padding: 0.2em 0.5em; }
 .gr-table th { font-weight: normal; background: var(--vscode-editorWidget-background, #f3f3f3); }
+.gr-table th[scope="row"] { text-align: left; min-width: 7em; }
+.gr-table th[scope="rowgroup"] { min-width: 4em; }
 .gr-table td { text-align: right; min-width: 2.5em; }
 .gr-table td.gr-unplaced { font-style: italic; }
 .gr-finding { outline: 2px solid var(--gr-outline); outline-offset: -2px; cursor: help; }

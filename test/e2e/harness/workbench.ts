@@ -1,0 +1,271 @@
+// The VS Code workbench in Chromium, driven the way a person uses it: keyboard shortcuts, the
+// command palette, Quick Open, the Problems panel. Every step waits for what it expects to see.
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { CodeServer } from "./codeServer";
+import { chromiumPath } from "./paths";
+import { waitUntil } from "./wait";
+
+/** What "generous" means here: two shared cores, a language server starting cold. */
+export const uiTimeoutMs = 60_000;
+
+export async function launchBrowser(xdgHome: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    // Chromium writes crash reports under the config home; keep them in the run's folder.
+    env: { ...process.env, HOME: xdgHome, XDG_CONFIG_HOME: xdgHome },
+  });
+}
+
+export type Payload = [string, string][];
+
+/** Waits for `locator` to be visible; fails saying what was expected on screen. */
+export async function see(locator: Locator, what: string, timeoutMs = uiTimeoutMs): Promise<Locator> {
+  try {
+    await locator.first().waitFor({ state: "visible", timeout: timeoutMs });
+    return locator.first();
+  } catch {
+    throw new Error(`did not see ${what} within ${timeoutMs / 1000} s`);
+  }
+}
+
+/** Waits until nothing matches `locator` any more; fails saying what should have gone. */
+export async function seeGone(locator: Locator, what: string, timeoutMs = uiTimeoutMs): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: "detached", timeout: timeoutMs });
+  } catch {
+    throw new Error(`${what} was still shown after ${timeoutMs / 1000} s`);
+  }
+}
+
+export class Workbench {
+  private constructor(readonly page: Page) {}
+
+  /** A new browser context (no shared storage) showing `folder` in the workbench. */
+  static async open(browser: Browser, server: CodeServer, folder: string, payload?: Payload): Promise<Workbench> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(uiTimeoutMs);
+    const workbench = new Workbench(page);
+    await workbench.exposeExitHandler();
+    const query = new URLSearchParams({ folder });
+    if (payload) query.set("payload", JSON.stringify(payload));
+    await page.goto(`${server.url}/?${query}`);
+    await page.locator(".monaco-workbench .part.statusbar").waitFor();
+    return workbench;
+  }
+
+  private exitCode: Promise<number> | undefined;
+  private async exposeExitHandler(): Promise<void> {
+    let settle: (code: number) => void = () => undefined;
+    this.exitCode = new Promise((resolve) => (settle = resolve));
+    // VS Code calls this when the extension tests of the payload have finished.
+    await this.page.exposeFunction("codeAutomationExit", (code: number) => settle(code));
+  }
+
+  /** Resolves with the exit code VS Code reports for the payload's extension tests. */
+  extensionTestsExit(): Promise<number> {
+    return this.exitCode!;
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+
+  /** Quick Open (Ctrl+P): opens the file and waits until its text is on screen. */
+  async openFile(fileName: string): Promise<Locator> {
+    await this.page.keyboard.press("Control+P");
+    await this.pickFromQuickInput(fileName, fileName);
+    await this.page.locator(`.tab.active[aria-label*="${fileName}"]`).waitFor();
+    const editor = this.activeEditor();
+    await editor.locator(".view-line").first().waitFor();
+    return editor;
+  }
+
+  /**
+   * Command palette (Ctrl+Shift+P): runs the command with this title. Right after the workbench
+   * appears the extensions' commands may not be registered yet, so the palette is reopened until
+   * the command is listed.
+   */
+  async runCommand(title: string): Promise<void> {
+    const deadline = Date.now() + uiTimeoutMs;
+    for (;;) {
+      await this.page.keyboard.press("Control+Shift+P");
+      const input = this.quickInput();
+      await input.waitFor();
+      await input.pressSequentially(title);
+      const row = this.page.locator(".quick-input-list .monaco-list-row.focused", { hasText: title });
+      const listed = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (listed) return this.page.keyboard.press("Enter");
+      await this.page.keyboard.press("Escape");
+      if (Date.now() > deadline) throw new Error(`the command “${title}” is not in the command palette`);
+    }
+  }
+
+  private quickInput(): Locator {
+    return this.page.locator(".quick-input-widget .quick-input-box input");
+  }
+
+  /**
+   * Types `text` into the open quick input and accepts the result once the highlighted row
+   * contains `rowText` (the list shows the previous results until the filter has run).
+   */
+  async pickFromQuickInput(text: string, rowText: string): Promise<void> {
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.pressSequentially(text);
+    await this.page.locator(".quick-input-list .monaco-list-row.focused", { hasText: rowText }).waitFor();
+    await this.page.keyboard.press("Enter");
+  }
+
+  /** Answers an input box (e.g. a command asking for the year) with `answer`. */
+  async answerInputBox(answer: string): Promise<void> {
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(answer);
+    await this.page.keyboard.press("Enter");
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator(".editor-group-container.active .monaco-editor").first();
+  }
+
+  /**
+   * Moves the cursor to a 1-based line and character column (Ctrl+G) and reveals it. (The status
+   * bar counts columns with tabs expanded, so only the line is awaited there.)
+   */
+  async goToLine(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press("Control+G");
+    const input = this.quickInput();
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press("Enter");
+    await input.waitFor({ state: "hidden" });
+    await this.statusBarItem(`Ln ${line},`).waitFor();
+  }
+
+  /** The rendered line holding `text` (the editor renders only the lines in view). */
+  editorLine(text: string): Locator {
+    return this.activeEditor().locator(".view-line", { hasText: text }).first();
+  }
+
+  /** Replaces the whole text of the active editor, pasting it as a person would. */
+  async replaceEditorText(text: string): Promise<void> {
+    await this.page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+    await this.page.keyboard.press("Control+A");
+    await this.page.keyboard.press("Control+V");
+  }
+
+  /** A status-bar entry showing `text`. */
+  statusBarItem(text: string | RegExp): Locator {
+    return this.page.locator(".part.statusbar .statusbar-item", { hasText: text });
+  }
+
+  /** The squiggles (of any severity) under the line the cursor is on. */
+  squigglesOnCursorLine(): Locator {
+    return this.activeEditor().locator(".view-overlays > div:has(.current-line) [class*='squiggly-']");
+  }
+
+  /** An entry of the quick-fix menu (Ctrl+.). */
+  quickFixItem(text: string | RegExp): Locator {
+    return this.page.locator(".action-widget .monaco-list-row", { hasText: text });
+  }
+
+  /** An entry of the completion list (Ctrl+Space). */
+  suggestion(label: string): Locator {
+    return this.page.locator(".suggest-widget .monaco-list-row", { hasText: label });
+  }
+
+  /** Collapses the Explorer's folder section so that the Outline below it gets the height. */
+  async collapseExplorerFolder(folderName: string): Promise<void> {
+    const header = this.page.locator(".pane-header", { hasText: folderName }).first();
+    if ((await header.getAttribute("aria-expanded")) === "true") await header.click();
+  }
+
+  /** A row of the Outline view. */
+  outlineRow(text: string): Locator {
+    return this.page.locator(".pane:has(.pane-header[aria-label^='Outline']) .monaco-list-row", { hasText: text });
+  }
+
+  /** A code lens of the active editor. */
+  codeLens(text: string): Locator {
+    return this.activeEditor().locator(".codelens-decoration", { hasText: text });
+  }
+
+  /** The hover shown in the editor. */
+  hover(text: string | RegExp): Locator {
+    return this.page.locator(".monaco-hover", { hasText: text });
+  }
+
+  /** Shows the Problems panel (Ctrl+Shift+M toggles it, so only when it is hidden). */
+  async showProblems(): Promise<Locator> {
+    const panel = this.page.locator(".markers-panel");
+    if (!(await panel.isVisible())) await this.page.keyboard.press("Control+Shift+M");
+    await panel.waitFor();
+    return panel;
+  }
+
+  /** Narrows the Problems panel to entries matching `filter` (message, code, source or file). */
+  async filterProblems(filter: string): Promise<void> {
+    const box = this.page.locator(".markers-panel-action-filter input, .viewpane-filter input").first();
+    await box.fill(filter);
+  }
+
+  /** The rows of the Problems panel that are rendered (the list virtualises long lists). */
+  problemRows(): Locator {
+    return this.page.locator(".markers-panel .monaco-list-row");
+  }
+
+  /**
+   * Scrolls the Problems list until `row` is rendered: the list renders only the rows in view,
+   * and a file may have a hundred findings of one rule.
+   */
+  async revealProblem(row: Locator, what: string): Promise<Locator> {
+    const rows = this.problemRows();
+    await see(rows, `entries in Problems while looking for ${what}`);
+    await rows.first().hover();
+    for (;;) {
+      if (await row.first().isVisible()) return row.first();
+      const topBefore = await topRenderedIndex(rows);
+      await this.page.mouse.wheel(0, 300);
+      const scrolled = await waitUntil(async () => (await topRenderedIndex(rows)) !== topBefore, 2_000, 50);
+      if (!scrolled) throw new Error(`did not see ${what} in Problems (scrolled to the end of the list)`);
+    }
+  }
+
+  /** The Problems entry of `rule` at `line` (and `column`, when given). */
+  problemRow(rule: string, line: number, column?: number): Locator {
+    const position = column === undefined ? `[Ln ${line}, Col ` : `[Ln ${line}, Col ${column}]`;
+    return this.problemRows()
+      .filter({ has: this.page.locator(".marker-code", { hasText: new RegExp(`^\\W*${rule}\\W*$`) }) })
+      .filter({ hasText: position });
+  }
+
+  /** Lists only the problems of the active editor (a toggle in the Problems filter menu). */
+  async showActiveFileProblemsOnly(): Promise<void> {
+    await this.showProblems();
+    await this.page.locator(".markers-panel-action-filter .codicon-filter, .panel .codicon-filter").first().click();
+    await this.page.locator(".monaco-menu .action-item", { hasText: "Show Active File Only" }).click();
+  }
+}
+
+/** The list index of the first row a virtualised list renders (rows are reused in any DOM order). */
+async function topRenderedIndex(rows: Locator): Promise<number> {
+  const indices = await Promise.all((await rows.all()).map((r) => r.getAttribute("data-index")));
+  return Math.min(...indices.map(Number));
+}

@@ -1,0 +1,17 @@
+// The UI scenarios of the end-to-end run, in the order they run.
+import type { Scenario } from "../harness/scenarios";
+import { navigationScenario } from "./navigation";
+import { newReportScenario } from "./newReport";
+import { quickFixScenario } from "./quickFix";
+import { ruleOffScenario } from "./ruleOff";
+import { samplesScenario } from "./samples";
+import { tableTemplateScenario } from "./tableTemplate";
+
+export const scenarios: Scenario[] = [
+  samplesScenario,
+  quickFixScenario,
+  newReportScenario,
+  tableTemplateScenario,
+  navigationScenario,
+  ruleOffScenario,
+];

@@ -281,16 +281,27 @@ const REPEATED_UNITS = [
   "\n", "\r", "\t\n", "|\n", "x|\n", "a|b\n", "\t1\n", "\t\n\n", "一、总体情况\n", "（一）\n", "规章\t0\t0\t0\n", "<p>\n",
 ];
 
+/** A generated draft whose counterexample prints as how it was made, not as 50,000 characters. */
+export interface DescribedText {
+  text: string;
+  [fc.toStringMethod](): string;
+}
+
 /** A draft with one unit repeated thousands of times somewhere inside it, then a character that may spoil a match. */
-export const pathologicalDraft: fc.Arbitrary<string> = fc
+export const pathologicalDraft: fc.Arbitrary<DescribedText> = fc
   .record({
-    base: fc.constantFrom(...SAMPLES, ""),
+    base: fc.nat(SAMPLES.length),
     unit: fc.constantFrom(...REPEATED_UNITS),
     size: fc.noBias(fc.integer({ min: 20_000, max: 60_000 })),
     tail: fc.constantFrom("", "x", "0", "|", ">", "\t", "-->"),
     at: share,
   })
   .map(({ base, unit, size, tail, at }) => {
-    const pos = Math.floor(at * base.length);
-    return base.slice(0, pos) + unit.repeat(Math.ceil(size / unit.length)) + tail + base.slice(pos);
+    const sample = SAMPLES[base] ?? "";
+    const pos = Math.floor(at * sample.length);
+    const times = Math.ceil(size / unit.length);
+    return {
+      text: sample.slice(0, pos) + unit.repeat(times) + tail + sample.slice(pos),
+      [fc.toStringMethod]: () => `${JSON.stringify(unit)} × ${times} + ${JSON.stringify(tail)} at offset ${pos} of ${base < SAMPLES.length ? `sample ${base}` : "an empty text"}`,
+    };
   });

@@ -5,7 +5,7 @@
  * what they name.
  */
 import assert from "node:assert/strict";
-import { applyEdits, parse, RULES, type Finding, type Range, type ReportModel } from "../../server/src/core";
+import { applyEdits, parse, RULES, type Finding, type Fix, type Range, type ReportModel } from "../../server/src/core";
 import type { Report } from "../../server/src/core/rules/types";
 
 /** The document's lines as LSP counts them (LF, CRLF, CR); a leading BOM is hidden, as the core documents and editors do. */
@@ -75,35 +75,45 @@ const offsetOf = (text: string, lines: string[], p: { line: number; character: n
   return offset + p.character;
 };
 
-const inside = (outer: Range, inner: Range) =>
-  (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
-  (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+/** An edit applied alone replaces exactly its range (each distinct edit once: fill-all fixes repeat theirs in every finding). */
+function assertEditsReplaceTheirRange(text: string, lines: string[], findings: Finding[]): void {
+  const seen = new Set<string>();
+  for (const f of findings)
+    for (const e of f.fixes.flatMap((x) => x.edits)) {
+      const from = offsetOf(text, lines, e.range.start);
+      const to = offsetOf(text, lines, e.range.end);
+      const key = `${from} ${to} ${e.newText}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      assert.equal(applyEdits(text, [e]).text, text.slice(0, from) + e.newText + text.slice(to), `${f.rule}: the edit replaces exactly its range`);
+    }
+}
+
+/** The edits of one fix do not overlap: applyEdits would drop part of the fix. */
+function assertNoOverlap(text: string, lines: string[], rule: string, fix: Fix): void {
+  const spans = fix.edits.map((e) => [offsetOf(text, lines, e.range.start), offsetOf(text, lines, e.range.end)]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let i = 1; i < spans.length; i++) {
+    const [prev, cur] = [spans[i - 1], spans[i]];
+    const sameInsertion = cur[0] === prev[0] && cur[0] === cur[1];
+    assert.ok(cur[0] >= prev[1] && !sameInsertion, `${rule}: edits of “${fix.title.en}” overlap`);
+  }
+}
 
 /**
- * Every finding's range and every edit's range lie in the document; an edit
- * applied alone replaces exactly its range; the edits of one fix do not
- * overlap (else part of the fix would be dropped); a safe fix (what fix-all
- * applies) edits only inside the range of its finding.
+ * Every finding's range and every edit's range lie in the document; edits
+ * replace exactly their range and those of one fix do not overlap. (A fix
+ * may edit outside its finding: template-version's rewrites whole tables.)
  */
 export function assertFindings(text: string, findings: Finding[]): void {
   const lines = documentLines(text);
   for (const f of findings) {
     assertRange(lines, f.range, `${f.rule} range`);
     for (const fix of f.fixes) {
-      const spans = fix.edits.map((e) => {
-        assertRange(lines, e.range, `${f.rule} fix “${fix.title.en}” edit`);
-        if (fix.safe) assert.ok(inside(f.range, e.range), `${f.rule}: safe fix edits ${JSON.stringify(e.range)} outside its finding ${JSON.stringify(f.range)}`);
-        const from = offsetOf(text, lines, e.range.start);
-        const to = offsetOf(text, lines, e.range.end);
-        const expected = text.slice(0, from) + e.newText + text.slice(to);
-        assert.equal(applyEdits(text, [e]).text, expected, `${f.rule}: the edit replaces exactly its range`);
-        return [from, to] as const;
-      });
-      const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      for (let i = 1; i < sorted.length; i++)
-        assert.ok(sorted[i][0] >= sorted[i - 1][1] && !(sorted[i][0] === sorted[i - 1][0] && sorted[i][0] === sorted[i][1]), `${f.rule}: edits of “${fix.title.en}” overlap`);
+      for (const e of fix.edits) assertRange(lines, e.range, `${f.rule} fix “${fix.title.en}” edit`);
+      assertNoOverlap(text, lines, f.rule, fix);
     }
   }
+  assertEditsReplaceTheirRange(text, lines, findings);
 }
 
 /** parse → rules without a safety net → every range checked. */

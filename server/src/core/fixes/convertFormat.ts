@@ -1,7 +1,8 @@
-import type { FormatSpec, TableSpec } from "../formats";
+import { FORMATS, type FormatSpec, type TableSpec } from "../formats";
+import { isValueLike } from "../parser";
 import type { ReportModel, Table } from "../model";
 import { renderTable, type TemplateLayout } from "../templates";
-import { eolOf } from "../text";
+import { eolOf, labelKey, stripNumbering } from "../text";
 import { range, type TextEdit } from "../types";
 
 /**
@@ -58,11 +59,52 @@ function carried(oldTables: Table[], spec: TableSpec): { render: (layout: Templa
   return { render: (layout, eol) => renderTable(spec, layout, eol, values), used };
 }
 
+let templateKeys: string[] | undefined;
+
+/** Every wording the tables of any format hold (captions, headers, labels), as label keys. */
+function allTemplateKeys(): string[] {
+  if (templateKeys) return templateKeys;
+  const texts = FORMATS.flatMap((f) =>
+    f.tables.flatMap((t) => [
+      t.caption ?? "",
+      ...t.markers,
+      ...t.header.flat(),
+      ...t.columns.flatMap((c) => [c.label, c.group ?? "", c.subgroup ?? "", ...(c.aliases ?? [])]),
+      ...t.rows.flatMap((r) => [r.label, r.group ?? "", ...(r.aliases ?? [])]),
+    ]),
+  );
+  templateKeys = [...new Set(texts.map(labelKey).filter(Boolean))];
+  return templateKeys;
+}
+
+/** A cell a table rewrite may drop: blank, a figure, a Markdown rule, or (a piece of) template wording. */
+function isTemplateCell(raw: string): boolean {
+  const key = labelKey(raw);
+  if (!key || isValueLike(raw) || /^:?-{3,}:?$/.test(key)) return true;
+  const bare = stripNumbering(key);
+  return allTemplateKeys().some((k) => k.includes(key) || k.includes(bare));
+}
+
+/**
+ * Rewriting replaces whole lines, so it is safe only when those lines hold nothing but the tables:
+ * no paragraph, and outside the recognised rows no cell that is not template wording (a sentence
+ * glued to a header cell, an unrecognised row) — the user's text is never dropped.
+ */
+function onlyTablesBetween(model: ReportModel, tables: Table[], first: number, last: number): boolean {
+  if (model.paragraphs.some((p) => p.line >= first && p.line <= last)) return false;
+  const rowLines = new Set<number>();
+  for (const r of tables.flatMap((t) => t.rows)) for (let l = r.range.start.line; l <= r.range.end.line; l++) rowLines.add(l);
+  for (let l = first; l <= last; l++) {
+    if (!rowLines.has(l) && !model.lines[l].text.split(/[\t|]/).every(isTemplateCell)) return false;
+  }
+  return true;
+}
+
 /** Replaces whole lines from the first to the last of the given tables, when only tables stand there. */
 function replaceLines(model: ReportModel, tables: Table[], text: string): TextEdit | undefined {
   const first = Math.min(...tables.map((t) => t.range.start.line));
   const last = Math.max(...tables.map((t) => t.range.end.line));
-  if (model.paragraphs.some((p) => p.line >= first && p.line <= last)) return undefined;
+  if (!onlyTablesBetween(model, tables, first, last)) return undefined;
   return { range: range(first, 0, last, model.lines[last].text.length), newText: text };
 }
 

@@ -42,13 +42,16 @@ export function trimPadding(s: string): string {
   return s.slice(a, b);
 }
 
+const PADDING_CHAR = /[\s\u00a0\u3000\u200b-\u200f\u202f\u2060\ufeff]/;
+/** ASCII is answered without the regex: nearly every character a draft trims is. */
+const isPadding = (code: number) => (code < 128 ? code === 32 || (code >= 9 && code <= 13) : PADDING_CHAR.test(String.fromCharCode(code)));
+
 /** Offset of the first and one past the last non-padding character of s. */
 export function contentBounds(s: string): [number, number] {
   let a = 0;
   let b = s.length;
-  const pad = (ch: string) => /[\s\u00a0\u3000\u200b-\u200f\u202f\u2060\ufeff]/.test(ch);
-  while (a < b && pad(s[a])) a++;
-  while (b > a && pad(s[b - 1])) b--;
+  while (a < b && isPadding(s.charCodeAt(a))) a++;
+  while (b > a && isPadding(s.charCodeAt(b - 1))) b--;
   return [a, b];
 }
 
@@ -61,11 +64,15 @@ export function toHalfWidth(s: string): string {
 // A bookmark name holds no bracket: stopping at the next "[" keeps a line of unclosed "[bookmark:" linear.
 export const DEBRIS = /\[bookmark:[^[\]]*\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
 
+/** A character one of labelKey's replacements acts on; most cells and labels have none and are their own key. */
+const LABEL_KEY_CHANGES = /[[<&\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202f\u2060\ufeff“”"'‘’「」『』、．〔〕\uff01-\uff5e]/;
+
 /**
  * The key a label is compared by: no debris, no padding, half-width
  * punctuation, one kind of quote, numbering separators unified.
  */
 export function labelKey(s: string): string {
+  if (!LABEL_KEY_CHANGES.test(s)) return s;
   return toHalfWidth(s.replace(DEBRIS, ""))
     .replace(PADDING, "")
     .replace(/[“”"'‘’「」『』]/g, "")

@@ -12,11 +12,20 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
 function outputPath() {
   const i = process.argv.indexOf("--out");
-  if (i > 0) return resolve(process.argv[i + 1]);
-  const { name, version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-  return join(root, `${name}-${version}.vsix`);
+  return i > 0 ? resolve(process.argv[i + 1]) : join(root, `${manifest.name}-${manifest.version}.vsix`);
+}
+
+/**
+ * The README links to files that are not in the .vsix (rule documentation, screenshots): vsce
+ * rewrites them to the repository, which it cannot infer for a host other than GitHub/GitLab.
+ */
+function readmeLinkArgs() {
+  const repository = manifest.repository.url.replace(/\.git$/, "");
+  return ["--baseContentUrl", `${repository}/blob/HEAD/`, "--baseImagesUrl", `${repository}/raw/HEAD/`];
 }
 
 /** Tracked and new (not ignored) files: the project without node_modules, caches and builds. */
@@ -52,7 +61,7 @@ try {
   run(process.execPath, ["scripts/build.mjs", "--production"], staging);
   // Everything the extension runs is bundled, so vsce must not walk node_modules.
   const vsce = join(root, "node_modules", "@vscode", "vsce", "vsce");
-  run(process.execPath, [vsce, "package", "--no-dependencies", "--out", out], staging);
+  run(process.execPath, [vsce, "package", "--no-dependencies", ...readmeLinkArgs(), "--out", out], staging);
 } catch (e) {
   if (!(e instanceof PackagingFailed)) throw e;
   console.error(`package: ${e.message}`);

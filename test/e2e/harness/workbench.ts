@@ -145,18 +145,24 @@ export class Workbench {
     return this.page.locator(".editor-group-container.active .monaco-editor").first();
   }
 
-  /**
-   * Moves the cursor to a 1-based line and character column (Ctrl+G) and reveals it. (The status
-   * bar counts columns with tabs expanded, so only the line is awaited there.)
-   */
-  async goToLine(line: number, column = 1): Promise<void> {
+  /** Moves the cursor to the start of a 1-based line (Ctrl+G) and reveals it. */
+  async goToLine(line: number): Promise<void> {
     await this.page.keyboard.press("Control+G");
     const input = this.quickInput();
     await input.waitFor();
-    await input.fill(`:${line}:${column}`);
+    await input.fill(`:${line}`);
     await this.page.keyboard.press("Enter");
     await input.waitFor({ state: "hidden" });
-    await this.statusBarItem(`Ln ${line},`).waitFor();
+    await this.statusBarItem(`Ln ${line}, Col 1`).waitFor();
+  }
+
+  /**
+   * Moves the cursor to a 1-based line and character column. (Go to Line counts columns as
+   * displayed — a Chinese character is two wide — so the cursor walks the characters instead.)
+   */
+  async goToCharacter(line: number, column: number): Promise<void> {
+    await this.goToLine(line);
+    for (let i = 1; i < column; i++) await this.page.keyboard.press("ArrowRight");
   }
 
   /** The rendered line holding `text` (the editor renders only the lines in view). */
@@ -237,15 +243,21 @@ export class Workbench {
    */
   async revealProblem(row: Locator, what: string): Promise<Locator> {
     const rows = this.problemRows();
-    await see(rows, `entries in Problems while looking for ${what}`);
-    await rows.first().hover();
-    for (;;) {
+    const deadline = Date.now() + uiTimeoutMs;
+    while (Date.now() < deadline) {
       if (await row.first().isVisible()) return row.first();
-      const topBefore = await topRenderedIndex(rows);
+      if ((await rows.count()) === 0) {
+        await waitUntil(async () => (await rows.count()) > 0, 1_000, 50);
+        continue;
+      }
+      await rows.first().hover();
+      const top = await topRenderedIndex(rows);
       await this.page.mouse.wheel(0, 300);
-      const scrolled = await waitUntil(async () => (await topRenderedIndex(rows)) !== topBefore, 2_000, 50);
-      if (!scrolled) throw new Error(`did not see ${what} in Problems (scrolled to the end of the list)`);
+      const scrolled = await waitUntil(async () => (await topRenderedIndex(rows)) !== top, 1_000, 50);
+      // At the end of the list: start again from the top, the findings may have changed meanwhile.
+      if (!scrolled) await this.page.mouse.wheel(0, -1e6);
     }
+    throw new Error(`did not see ${what} in Problems within ${uiTimeoutMs / 1000} s`);
   }
 
   /** The Problems entry of `rule` at `line` (and `column`, when given). */

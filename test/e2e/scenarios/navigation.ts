@@ -28,7 +28,7 @@ export const navigationScenario: Scenario = {
 
     const rowLine = lineStartingWith(report, "一、本年新收政府信息公开申请数量");
     const totalColumn = report.split("\n")[rowLine - 1].lastIndexOf("\t") + 2;
-    await workbench.goToLine(rowLine, totalColumn);
+    await workbench.goToCharacter(rowLine, totalColumn);
     await workbench.page.keyboard.press("Control+K");
     await workbench.page.keyboard.press("Control+I");
     await see(workbench.hover(/自然人[^]*商业企业/), "a hover on 总计 listing its parts (自然人, 商业企业, …)");

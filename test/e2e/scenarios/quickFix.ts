@@ -22,14 +22,14 @@ export const quickFixScenario: Scenario = {
     const totalColumn = report.split("\n")[line - 1].lastIndexOf("\t") + 2;
 
     await workbench.openFile(file);
-    await workbench.goToLine(line, naturalColumn);
+    await workbench.goToCharacter(line, naturalColumn);
     await workbench.page.keyboard.press("Shift+ArrowRight");
     await workbench.page.keyboard.type("5"); // 自然人 3 → 5: the row now sums to 6, its 总计 says 4
 
     await workbench.showProblems();
     await workbench.filterProblems(rule);
     await see(workbench.problemRow(rule, line, totalColumn), `${rule} on the 总计 cell (line ${line}, column ${totalColumn})`);
-    await workbench.goToLine(line, totalColumn);
+    await workbench.goToCharacter(line, totalColumn);
     await see(workbench.squigglesOnCursorLine(), `a squiggle on line ${line}`);
 
     await workbench.page.keyboard.press("Control+.");

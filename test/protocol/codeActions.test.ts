@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { describe, it } from "node:test";
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from "vscode-languageserver-protocol/node";
+import { checkText, parse } from "../../server/src/core";
+import { SAMPLES_DIR, sample } from "../helpers/samples";
+import { figures } from "../services/fixtures";
+import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
+
+/**
+ * Every code action the server offers on the samples, requested and applied
+ * over LSP: the finding it addresses is gone and no other finding appears.
+ */
+
+const names = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".txt")).sort();
+
+/**
+ * Fixes of the core that this test shows to be wrong, until the core fixes them:
+ * in rows with surplus trailing tabs, “填 0” on one empty cell leaves the row's
+ * values unplaceable (a new table-cell-count error); “将本表所有空单元格填 0” is fine.
+ */
+const KNOWN_CORE_ISSUES: Record<string, string | undefined> = {
+  "001_16b2a9bff0093b49.txt": "core: 填 0 on one cell of a row with surplus trailing cells makes the row unplaceable (table-cell-count)",
+};
+
+/** Findings as a multiset of rule + message (an edit may shift the columns of later findings on its line). */
+function findingKeys(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of checkText(text).findings) {
+    const key = `${f.rule}: ${f.message.zh}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function assertNoNewFinding(before: Map<string, number>, after: Map<string, number>, title: string): void {
+  for (const [key, n] of after) assert.ok(n <= (before.get(key) ?? 0), `“${title}” introduced ${key}`);
+}
+
+function editOf(action: CodeAction, uri: string, version: number) {
+  const [change] = action.edit!.documentChanges as TextDocumentEdit[];
+  assert.equal(change.textDocument.uri, uri);
+  assert.equal(change.textDocument.version, version, "edits carry the document version");
+  // The server sends plain text edits only (no snippet or annotated edits).
+  return change.edits.map((e) => {
+    assert.ok("newText" in e, "a plain text edit");
+    return e as TextEdit;
+  });
+}
+
+describe("code actions over LSP", async () => {
+  const client = await LspTestClient.start();
+
+  let applied = 0;
+  for (const name of names) {
+    it(`${name}: every quick fix removes its finding and adds none`, { todo: KNOWN_CORE_ISSUES[name] }, async () => {
+      const uri = fileUri(`actions-${name}`);
+      const text = sample(name.slice(0, 3));
+      client.open(uri, text);
+      const { diagnostics } = await client.diagnostics(uri);
+      const before = findingKeys(text);
+      for (const diagnostic of diagnostics) {
+        const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+          textDocument: { uri },
+          range: diagnostic.range,
+          context: { diagnostics: [diagnostic] },
+        });
+        const docs = actions.find((a) => a.command?.arguments?.[0] === diagnostic.code);
+        assert.equal(docs?.command?.command, "govReport.showRuleDocs", `documentation action for ${diagnostic.code}`);
+        for (const action of actions.filter((a) => a.edit)) {
+          const fixed = applyTextEdits(text, editOf(action, uri, 1));
+          const after = findingKeys(fixed);
+          assertNoNewFinding(before, after, action.title);
+          for (const target of action.diagnostics as Diagnostic[]) {
+            const key = `${target.code}: ${target.message}`;
+            assert.ok((after.get(key) ?? 0) < (before.get(key) ?? 0), `“${action.title}” leaves ${key}`);
+          }
+          applied++;
+        }
+      }
+      client.close(uri);
+    });
+  }
+
+  it("the samples had quick fixes to apply", () => assert.ok(applied > 50, `${applied} applied`));
+
+  it("source.fixAll.gov-report applies every safe fix, keeps every figure, and is then empty", async () => {
+    const uri = fileUri("fix-all.txt");
+    const text = sample("003");
+    client.open(uri, text);
+    await client.diagnostics(uri);
+    const ask = () =>
+      client.request<CodeAction[]>("textDocument/codeAction", {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ["source.fixAll.gov-report"] },
+      });
+    const [action] = await ask();
+    assert.equal(action.kind, "source.fixAll.gov-report");
+    const fixed = applyTextEdits(text, editOf(action, uri, 1));
+    assert.deepEqual(figures(parse(fixed)), figures(parse(text)));
+    const rules = checkText(fixed).findings.map((f) => f.rule);
+    for (const safe of ["conversion-artifact", "table-cell-format"]) assert.ok(!rules.includes(safe), safe);
+    client.change(uri, 2, fixed);
+    await client.diagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(await ask(), []);
+  });
+
+  it("quick fixes only when asked for quick fixes, no source action unless asked", async () => {
+    const uri = fileUri("kinds.txt");
+    client.open(uri, sample("003"));
+    const { diagnostics } = await client.diagnostics(uri);
+    const range = diagnostics[0].range;
+    const all = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics } });
+    assert.ok(all.length > 0 && all.every((a) => a.kind === "quickfix"));
+    const onlySource = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics, only: ["source"] } });
+    assert.ok(onlySource.every((a) => a.kind === "source.fixAll.gov-report"));
+  });
+});

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { applyEdits, checkModel, fixAllAction, parse, quickFixes, type Finding } from "../../server/src/core";
+import { sample } from "../helpers/samples";
+import { figures, skeleton, withFigure } from "./fixtures";
+
+const findingsOf = (text: string) => checkModel(parse(text));
+const at = (f: Finding) => f.range;
+
+describe("code actions", () => {
+  it("each fix of the finding under the cursor, the first preferred, and the rule's documentation", () => {
+    const text = sample("003");
+    const findings = findingsOf(text);
+    const format = findings.find((f) => f.rule === "table-cell-format")!;
+    const actions = quickFixes(text, findings, at(format), "zh-cn");
+    const fix = actions.find((a) => a.findings.includes(format) && a.edits.length)!;
+    assert.equal(fix.title, "改为“-2”");
+    assert.equal(fix.preferred, true);
+    assert.equal(fix.kind, "quickfix");
+    assert.ok(actions.some((a) => a.showDocs === "table-cell-format" && a.title === "查看规则说明：table-cell-format"));
+    const fixed = applyEdits(text, fix.edits).text;
+    assert.deepEqual(findingsOf(fixed).filter((f) => f.rule === "table-cell-format"), []);
+  });
+
+  it("fix all of one rule in the file, when it has more than one finding with a fix", () => {
+    const text = sample("001");
+    const findings = findingsOf(text);
+    const empty = findings.find((f) => f.rule === "table-cell-empty")!;
+    const all = quickFixes(text, findings, at(empty), "zh-cn").find((a) => a.title.startsWith("修复本文件中全部"))!;
+    assert.equal(all.findings.length, findings.filter((f) => f.rule === "table-cell-empty").length);
+    const fixed = applyEdits(text, all.edits).text;
+    assert.deepEqual(findingsOf(fixed).filter((f) => f.rule === "table-cell-empty"), []);
+  });
+
+  it("a relation's fix sets the total the parts add up to", () => {
+    const text = withFigure(skeleton(), "applications", "new", "natural", "4");
+    const findings = findingsOf(text);
+    const row = findings.find((f) => f.rule === "total-row-mismatch")!;
+    const [fix] = quickFixes(text, findings, at(row), "en").filter((a) => a.findings.includes(row) && a.edits.length);
+    assert.equal(fix.title, "Set “总计” to 4");
+  });
+
+  it("nothing outside every finding's range", () => {
+    const text = skeleton();
+    assert.deepEqual(quickFixes(text, findingsOf(text), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, "zh-cn"), []);
+  });
+
+  it("the fix-all source action applies only the safe fixes and never changes a figure", () => {
+    const text = sample("003");
+    const action = fixAllAction(text, {}, "zh-cn")!;
+    assert.equal(action.kind, "source.fixAll");
+    assert.equal(action.edits.length, 1);
+    const fixed = applyEdits(text, action.edits).text;
+    const left = findingsOf(fixed).map((f) => f.rule);
+    for (const rule of ["conversion-artifact", "table-cell-format"]) assert.ok(!left.includes(rule), rule);
+    assert.deepEqual(figures(parse(fixed)), figures(parse(text)));
+    assert.equal(fixAllAction(fixed, {}, "zh-cn"), undefined);
+  });
+
+  it("the fix-all source action leaves alone the rules the config turns off", () => {
+    const text = sample("003");
+    const fixed = applyEdits(text, fixAllAction(text, { config: { rules: { "conversion-artifact": "off" } } }, "zh-cn")!.edits).text;
+    assert.ok(fixed.includes("[bookmark: _GoBack]"));
+    assert.ok(!fixed.includes("减2"));
+  });
+});

@@ -155,9 +155,10 @@ function place(state: TableState, values: RawCell[], offset: number, rowWidth: n
       return { ...at(idx.map((i) => values[i])), valueCount: filled.length };
     }
   }
-  if (filled.length === 0 && values.length > n) {
-    // Every value is empty, so where each one stands does not matter: take the first cells.
-    return { ...at(values.slice(0, n)), valueCount: 0 };
+  if (values.length > n && !values.slice(n).some(isFilled)) {
+    // Surplus cells that are all empty trail the row (tabs Word leaves at the line's end): the
+    // first cells are the columns. Filling one blank cell then leaves the row placed as before.
+    return { ...at(values.slice(0, n)), valueCount: filled.length };
   }
   return { cells: new Array(n).fill(undefined), placement: "too-few" as Placement, valueCount: filled.length };
 }

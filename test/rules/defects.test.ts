@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { applyEdits, checkText, parse, renderReport, type FormatId, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
+import type { FormatId } from "../../server/src/core/formats";
+import { applyEdits, checkText, parse, renderReport, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
 import { CLEAN_2021 } from "../helpers/mutate";
 
 /**

@@ -1,4 +1,4 @@
-import { checkModel, parse, type Config, type Finding, type ReportModel } from "../core";
+import { checkModel, hasReportTitle, parse, type Config, type Finding, type ReportModel } from "../core";
 import type { Settings } from "./settings";
 
 /**
@@ -28,9 +28,23 @@ export function analyse(
   const ownLanguage = doc.languageId === REPORT_LANGUAGE;
   if (!ownLanguage && !settings.autoDetect) return { kind: "silent" };
   const text = doc.getText();
-  if (text.length > settings.maxDocumentSize) return { kind: "too-large", size: text.length, limit: settings.maxDocumentSize };
+  if (isTooLarge(text, settings)) return tooLarge(text, ownLanguage, settings);
   const model = parse(text);
   // Markdown and plain text are everyone's files: only a report is checked.
   if (!ownLanguage && !model.isReport) return { kind: "silent" };
   return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model) }) };
+}
+
+/** Checked before anything reads the text: its length is known without scanning it. */
+export function isTooLarge(text: string, settings: Settings): boolean {
+  return text.length > settings.maxDocumentSize;
+}
+
+/** Enough of a draft's opening for content detection, however long the draft. */
+const OPENING_CHARS = 8_000;
+
+/** A Markdown or plain-text file too large to check is noticed only when its opening is a report's. */
+function tooLarge(text: string, ownLanguage: boolean, settings: Settings): Analysis {
+  if (!ownLanguage && !hasReportTitle(text.slice(0, OPENING_CHARS))) return { kind: "silent" };
+  return { kind: "too-large", size: text.length, limit: settings.maxDocumentSize };
 }

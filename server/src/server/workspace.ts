@@ -1,9 +1,11 @@
+import { statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
 import { FileChangeType } from "vscode-languageserver/node";
 import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportModel } from "../core";
 import { readDraft, walk } from "../cli/files";
+import { isTooLarge } from "./analysis";
 import { toDiagnostic } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
 import type { Session } from "./session";
@@ -59,7 +61,7 @@ export class WorkspaceReports {
     const named = this.namedPrevious(uri);
     if (named) return this.modelOf(pathToFileURL(named).href) ?? this.readReport(named);
     const others = this.uris().filter((u) => u !== uri);
-    const models = [model, ...others.map((u) => this.modelOf(u)!)];
+    const models = [model, ...others.flatMap((u) => this.modelOf(u) ?? [])];
     const i = findPredecessors(models)[0];
     return i === undefined ? undefined : models[i];
   }
@@ -151,7 +153,11 @@ export class WorkspaceReports {
 
   private readReport(path: string): ReportModel | undefined {
     try {
-      const model = parse(readDraft(path).text);
+      // A character takes at most four bytes in any encoding a draft may have: larger files are certainly over the limit.
+      if (statSync(path).size > 4 * this.session.settings.maxDocumentSize) return undefined;
+      const { text } = readDraft(path);
+      if (isTooLarge(text, this.session.settings)) return undefined;
+      const model = parse(text);
       return model.isReport ? model : undefined;
     } catch {
       // Unreadable or binary: not a report this module can use.
@@ -165,10 +171,11 @@ export class WorkspaceReports {
     return [...new Set([...this.saved.keys(), ...open])];
   }
 
-  /** An open document as edited, else the saved file. */
+  /** An open document as edited (unless it is too large to check), else the saved file. */
   private modelOf(uri: string): ReportModel | undefined {
     const doc = this.session.documents.get(uri);
     if (!doc) return this.saved.get(uri);
+    if (isTooLarge(doc.getText(), this.session.settings)) return undefined;
     const hit = this.live.get(uri);
     if (hit?.version === doc.version) return hit.model;
     const model = parse(doc.getText());

@@ -14,15 +14,6 @@ import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
 
 const names = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".txt")).sort();
 
-/**
- * Fixes of the core that this test shows to be wrong, until the core fixes them:
- * in rows with surplus trailing tabs, “填 0” on one empty cell leaves the row's
- * values unplaceable (a new table-cell-count error); “将本表所有空单元格填 0” is fine.
- */
-const KNOWN_CORE_ISSUES: Record<string, string | undefined> = {
-  "001_16b2a9bff0093b49.txt": "core: 填 0 on one cell of a row with surplus trailing cells makes the row unplaceable (table-cell-count)",
-};
-
 /** Findings as a multiset of rule + message (an edit may shift the columns of later findings on its line). */
 function findingKeys(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -53,7 +44,7 @@ describe("code actions over LSP", async () => {
 
   let applied = 0;
   for (const name of names) {
-    it(`${name}: every quick fix removes its finding and adds none`, { todo: KNOWN_CORE_ISSUES[name] }, async () => {
+    it(`${name}: every quick fix removes its finding and adds none`, async () => {
       const uri = fileUri(`actions-${name}`);
       const text = sample(name.slice(0, 3));
       client.open(uri, text);

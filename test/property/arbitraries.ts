@@ -252,10 +252,23 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   }),
 );
 
-/** A starting text: one of the real samples, or a generated report. */
+/**
+ * A consistent report whose tables follow the other year's format (a 2019
+ * template in a 2022 report, or the reverse): template-version's rewrite of
+ * the tables is what fix-all and the fix invariants then exercise.
+ */
+export const wrongFormatReport: fc.Arbitrary<GeneratedReport> = fc.tuple(consistentReport, fc.boolean()).map(([r, zeros]) => {
+  const year = r.format === "2019" ? 2022 : 2020;
+  // All zeros: no figure is lost, so the rewrite is a safe fix and fix-all applies it.
+  const figures: Figures = zeros ? new Map([...r.figures.keys()].map((k) => [k, 0])) : r.figures;
+  return { ...r, year, figures, text: render({ ...r, year }, figures) };
+});
+
+/** A starting text: one of the real samples, or a generated report (in its year's format or the other). */
 const baseText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...SAMPLES),
   consistentReport.map((r) => r.text),
+  wrongFormatReport.map((r) => r.text),
 );
 
 /** A sample or a generated report after a few random edits, with LF, CRLF or CR line ends, possibly cut short. */

@@ -2,10 +2,10 @@
  * What must hold for any text, checked against an oracle of our own (LSP line
  * rules), not against the core's helpers: ranges inside the document, on
  * UTF-16 boundaries that keep surrogate pairs whole, fixes that edit only
- * what they name.
+ * inside their finding or the tables they name.
  */
 import assert from "node:assert/strict";
-import { applyEdits, parse, RULES, type Finding, type Fix, type Range, type ReportModel } from "../../server/src/core";
+import { applyEdits, parse, RULES, type Finding, type Fix, type Position, type Range, type ReportModel } from "../../server/src/core";
 import type { Report } from "../../server/src/core/rules/types";
 
 /** The document's lines as LSP counts them (LF, CRLF, CR); a leading BOM is hidden, as the core documents and editors do. */
@@ -66,22 +66,27 @@ export function checkWithoutSafetyNet(model: ReportModel): Report[] {
   return reports;
 }
 
-const offsetOf = (text: string, lines: string[], p: { line: number; character: number }) => {
+/** Where each line starts in the text (after a BOM; CRLF counted as two). */
+function lineStarts(text: string, lines: string[]): number[] {
+  const starts: number[] = [];
   let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let l = 0; l < p.line; l++) {
-    offset += lines[l].length;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length;
     offset += text.startsWith("\r\n", offset) ? 2 : 1;
   }
-  return offset + p.character;
-};
+  return starts;
+}
+
+const offsetOf = (starts: number[], p: { line: number; character: number }) => starts[p.line] + p.character;
 
 /** An edit applied alone replaces exactly its range (each distinct edit once: fill-all fixes repeat theirs in every finding). */
-function assertEditsReplaceTheirRange(text: string, lines: string[], findings: Finding[]): void {
+function assertEditsReplaceTheirRange(text: string, starts: number[], findings: Finding[]): void {
   const seen = new Set<string>();
   for (const f of findings)
     for (const e of f.fixes.flatMap((x) => x.edits)) {
-      const from = offsetOf(text, lines, e.range.start);
-      const to = offsetOf(text, lines, e.range.end);
+      const from = offsetOf(starts, e.range.start);
+      const to = offsetOf(starts, e.range.end);
       const key = `${from} ${to} ${e.newText}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -90,8 +95,8 @@ function assertEditsReplaceTheirRange(text: string, lines: string[], findings: F
 }
 
 /** The edits of one fix do not overlap: applyEdits would drop part of the fix. */
-function assertNoOverlap(text: string, lines: string[], rule: string, fix: Fix): void {
-  const spans = fix.edits.map((e) => [offsetOf(text, lines, e.range.start), offsetOf(text, lines, e.range.end)]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+function assertNoOverlap(starts: number[], rule: string, fix: Fix): void {
+  const spans = fix.edits.map((e) => [offsetOf(starts, e.range.start), offsetOf(starts, e.range.end)]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (let i = 1; i < spans.length; i++) {
     const [prev, cur] = [spans[i - 1], spans[i]];
     const sameInsertion = cur[0] === prev[0] && cur[0] === cur[1];
@@ -99,21 +104,65 @@ function assertNoOverlap(text: string, lines: string[], rule: string, fix: Fix):
   }
 }
 
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const within = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+const hull = (ranges: Range[]): Range => ({
+  start: ranges.map((r) => r.start).reduce((a, b) => (before(a, b) ? a : b)),
+  end: ranges.map((r) => r.end).reduce((a, b) => (before(a, b) ? b : a)),
+});
+
+/** Rules whose fixes rewrite the report's tables as a whole, from a finding on one table's heading. */
+const REWRITES_TABLES = new Set(["template-version"]);
+
+/**
+ * What a fix may touch (insertions included: they are edits too):
+ *  - its finding's range; or
+ *  - the table that holds its finding (“fill every empty cell of this table”); or,
+ *    for a fix that rewrites the tables (template-version), the tables it rewrites:
+ *    the lines from the first to the last table of one section of the report.
+ * Nothing else: no paragraph, title or other section outside the tables.
+ */
+function fixScopes(model: ReportModel, f: Finding): Range[] {
+  const own = model.tables.filter((t) => within(f.range, t.range)).map((t) => t.range);
+  if (!REWRITES_TABLES.has(f.rule)) return [f.range, ...own];
+  const sections = [...new Set(model.tables.map((t) => t.spec.section))];
+  const spans = sections.map((s) => hull(model.tables.filter((t) => t.spec.section === s).map((t) => t.range)));
+  // The rewrite replaces whole lines, so a span runs from its first line's start to its last line's end.
+  const whole = spans.map((r) => ({ start: { line: r.start.line, character: 0 }, end: { line: r.end.line, character: model.lines[r.end.line].text.length } }));
+  return [f.range, ...own, ...whole];
+}
+
+function assertFixScope(model: ReportModel, f: Finding, fix: Fix): void {
+  const scopes = fixScopes(model, f);
+  for (const e of fix.edits)
+    assert.ok(
+      scopes.some((s) => within(e.range, s)),
+      `${f.rule}: fix “${fix.title.en}” edits ${JSON.stringify(e.range)}, outside its finding ${JSON.stringify(f.range)} and the tables it names`,
+    );
+}
+
 /**
  * Every finding's range and every edit's range lie in the document; edits
- * replace exactly their range and those of one fix do not overlap. (A fix
- * may edit outside its finding: template-version's rewrites whole tables.)
+ * replace exactly their range, those of one fix do not overlap, and each
+ * edits only inside its finding or the tables it names (fixScopes).
  */
-export function assertFindings(text: string, findings: Finding[]): void {
+export function assertFindings(text: string, model: ReportModel, findings: Finding[]): void {
   const lines = documentLines(text);
+  const starts = lineStarts(text, lines);
+  // Fill-all fixes are one object shared by every finding of a table: its edits are checked once, its scope per finding.
+  const checked = new Set<Fix>();
   for (const f of findings) {
     assertRange(lines, f.range, `${f.rule} range`);
     for (const fix of f.fixes) {
-      for (const e of fix.edits) assertRange(lines, e.range, `${f.rule} fix “${fix.title.en}” edit`);
-      assertNoOverlap(text, lines, f.rule, fix);
+      if (!checked.has(fix)) {
+        checked.add(fix);
+        for (const e of fix.edits) assertRange(lines, e.range, `${f.rule} fix “${fix.title.en}” edit`);
+        assertNoOverlap(starts, f.rule, fix);
+      }
+      assertFixScope(model, f, fix);
     }
   }
-  assertEditsReplaceTheirRange(text, lines, findings);
+  assertEditsReplaceTheirRange(text, starts, findings);
 }
 
 /** parse → rules without a safety net → every range checked. */
@@ -121,5 +170,5 @@ export function assertWellBehaved(text: string, findings: Finding[]): void {
   const model = parse(text);
   assertModelRanges(text, model);
   checkWithoutSafetyNet(model);
-  assertFindings(text, findings);
+  assertFindings(text, model, findings);
 }

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(REVEAL_RANGE_COMMAND, revealRange),
   );
   registerDetection(context, () => void reports.start());
-  registerWordCommands(context);
+  registerWordCommands(context, reports);
   registerPreview(context, reports);
   registerReviewView(context, reports);
 }

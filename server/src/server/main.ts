@@ -5,6 +5,7 @@ import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
 import { Session } from "./session";
 import { Validator } from "./validation";
+import { registerWordRequests } from "./word";
 import { WorkspaceReports } from "./workspace";
 
 /**
@@ -24,6 +25,7 @@ session.previousOf = (uri, model) => workspace.previousFor(uri, model);
 registerLifecycle(connection, session, validator, workspace);
 registerFeatureHandlers(connection, session);
 registerReviewRequests(connection, session, workspace);
+registerWordRequests(connection, session, workspace);
 
 documents.onDidOpen(({ document }) => validator.schedule(document.uri));
 documents.onDidChangeContent(({ document }) => {

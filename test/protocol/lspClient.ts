@@ -24,6 +24,7 @@ import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/
 const ROOT = join(import.meta.dirname, "..", "..");
 export const SERVER = join(ROOT, "dist", "server.js");
 const WAIT_MS = 20_000;
+const REFRESH_REQUESTS = ["workspace/inlayHint/refresh", "workspace/codeLens/refresh"] as const;
 
 export interface StartOptions {
   settings?: Record<string, unknown>;
@@ -36,6 +37,8 @@ export class LspTestClient {
   settings: Record<string, unknown>;
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly statuses: ReportStatus[] = [];
+  /** Refresh requests the server sent (workspace/inlayHint/refresh, workspace/codeLens/refresh), in order. */
+  private readonly refreshes: string[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly exited: Promise<number | null>;
 
@@ -48,6 +51,11 @@ export class LspTestClient {
     this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/showMessageRequest", () => null);
+    for (const method of REFRESH_REQUESTS)
+      this.connection.onRequest(method, () => {
+        this.record(() => this.refreshes.push(method));
+        return null;
+      });
     this.connection.listen();
   }
 
@@ -63,7 +71,13 @@ export class LspTestClient {
       rootUri: folder,
       workspaceFolders: folder ? [{ uri: folder, name: "workspace" }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          inlayHint: { refreshSupport: true },
+          codeLens: { refreshSupport: true },
+        },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
     });
@@ -106,6 +120,16 @@ export class LspTestClient {
 
   allDiagnostics(uri: string): PublishDiagnosticsParams[] {
     return this.published.filter((p) => p.uri === uri);
+  }
+
+  /** How many refresh requests have arrived so far (a marker for `refreshed(…, since)`). */
+  get refreshCount(): number {
+    return this.refreshes.length;
+  }
+
+  /** Resolves when the server has asked the client to refresh `method`'s results (after `since`). */
+  refreshed(method: (typeof REFRESH_REQUESTS)[number], since = 0): Promise<string> {
+    return this.waitFor(() => this.refreshes.slice(since).find((m) => m === method), method);
   }
 
   /** The first status notification for `uri` that satisfies `accept`. */

@@ -2,6 +2,7 @@ import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, 
 import { CAPABILITIES } from "./capabilities";
 import type { Session } from "./session";
 import { localeOfDisplayLanguage } from "../core";
+import { ViewRefresher } from "./refresh";
 import { readSettings } from "./settings";
 import type { Validator } from "./validation";
 import type { WorkspaceReports } from "./workspace";
@@ -16,6 +17,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
   let pullsSettings = false;
   let registersWatchers = false;
   let registersConfiguration = false;
+  const views = new ViewRefresher(connection);
 
   connection.onInitialize((params) => {
     session.clientLocale = localeOfDisplayLanguage(params.locale);
@@ -23,6 +25,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
     pullsSettings = params.capabilities.workspace?.configuration === true;
     registersWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    views.readCapabilities(params.capabilities);
     return { capabilities: CAPABILITIES, serverInfo: { name: "gov-report" } };
   });
 
@@ -38,9 +41,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
       const raw = pullsSettings ? await connection.workspace.getConfiguration("govReport") : pushed;
       if (raw === undefined && !pullsSettings) return;
       session.settings = readSettings(raw);
-      session.invalidate();
-      validator.scheduleAll();
-      workspace.settingsChanged();
+      recheck();
     } catch (err) {
       // A client that fails to answer keeps the settings as they were; it must not stop the server.
       connection.console.error(`gov-report: reading the settings failed: ${String(err)}`);
@@ -53,10 +54,16 @@ export function registerLifecycle(connection: Connection, session: Session, vali
     workspace.filesChanged(changes);
     if (!changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) return;
     session.rc.reload();
+    recheck();
+  });
+
+  /** The settings or a config file changed: every finding, message and hint may have. */
+  function recheck(): void {
     session.invalidate();
     validator.scheduleAll();
     workspace.settingsChanged();
-  });
+    views.refresh();
+  }
 
   connection.onShutdown(() => validator.dispose());
 }

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { hasReportTitle } from "../../server/src/core";
+import { hasReportTitle } from "../../server/src/core/services/detection";
 import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
 
 /**

@@ -23,12 +23,12 @@ export function activate(context: vscode.ExtensionContext): void {
   reports.onStatus((status) => statusBar.update(status));
   context.subscriptions.push(
     statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, new RuleDocsProvider()),
-    vscode.commands.registerCommand("govReport.newReport", newReport),
-    vscode.commands.registerCommand("govReport.insertTable", insertTable),
-    vscode.commands.registerCommand("govReport.convertTableLayout", convertTableLayout),
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, new RuleDocsProvider(reports)),
+    vscode.commands.registerCommand("govReport.newReport", () => newReport(reports)),
+    vscode.commands.registerCommand("govReport.insertTable", () => insertTable(reports)),
+    vscode.commands.registerCommand("govReport.convertTableLayout", () => convertTableLayout(reports)),
     vscode.commands.registerCommand("govReport.fixAll", () => fixAll(reports)),
-    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, showRuleDocs),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (rule?: unknown) => showRuleDocs(reports, rule)),
     vscode.commands.registerCommand(REVEAL_RANGE_COMMAND, revealRange),
   );
   registerDetection(context, () => void reports.start());

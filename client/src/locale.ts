@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { localeOfDisplayLanguage, localized, pick, type Locale, type Localized } from "../../server/src/core";
+import { localeOfDisplayLanguage } from "../../server/src/core/services/locale";
+import { localized, pick, type Locale, type Localized } from "../../server/src/core/types";
 
 /** The client's messages follow the same locale as the server's: `govReport.locale`, else VS Code's display language. */
 export function clientLocale(): Locale {

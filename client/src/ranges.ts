@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Range } from "../../server/src/core";
+import type { Range } from "../../server/src/core/types";
 
 /** A core (LSP-shaped) range as a VS Code range. */
 export function toVsRange(r: Range): vscode.Range {

@@ -1,11 +1,11 @@
 import { basename } from "node:path";
 import * as vscode from "vscode";
-import { ruleById } from "../../server/src/core";
 import { worst } from "../../server/src/core/render/findings";
 import { REVEAL_RANGE_COMMAND } from "../../server/src/server/protocol";
+import { RULES_REQUEST, type RulesResult } from "../../server/src/server/commandProtocol";
 import { REVIEW_CHANGED_NOTIFICATION, REVIEW_REQUEST, type ReviewFinding, type ReviewReport } from "../../server/src/server/reviewProtocol";
 import type { ReportServer } from "./languageClient";
-import { t, tl } from "./locale";
+import { t } from "./locale";
 
 /**
  * The 年报检查 view: every report of the workspace as a tree — organ → report
@@ -65,6 +65,8 @@ const SEVERITY_ICON: Record<ReviewFinding["severity"], vscode.ThemeIcon> = {
 
 class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private reports: ReviewReport[] = [];
+  /** Rule id → its description, asked of the server once. */
+  private ruleDescriptions = new Map<string, string>();
   private timer?: NodeJS.Timeout;
   private listening = false;
   view?: vscode.TreeView<Node>;
@@ -119,8 +121,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
         const item = new vscode.TreeItem(node.rule, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${node.report.uri}#${node.rule}`;
         item.description = `${node.findings.length}`;
-        const rule = ruleById(node.rule);
-        item.tooltip = rule ? tl(rule.description) : undefined;
+        item.tooltip = this.ruleDescriptions.get(node.rule);
         item.iconPath = SEVERITY_ICON[worst(node.findings)];
         return item;
       }
@@ -141,6 +142,8 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     if (!this.listening) {
       client.onNotification(REVIEW_CHANGED_NOTIFICATION, () => this.scheduleIfVisible());
       this.listening = true;
+      const rules = await client.sendRequest<RulesResult>(RULES_REQUEST);
+      this.ruleDescriptions = new Map(rules.map((r) => [r.id, r.description]));
     }
     this.reports = await client.sendRequest<ReviewReport[]>(REVIEW_REQUEST);
     this.changed.fire();

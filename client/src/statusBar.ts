@@ -1,7 +1,6 @@
 import * as vscode from "vscode";
-import { formatById } from "../../server/src/core";
 import type { ReportStatus } from "../../server/src/server/protocol";
-import { t, tl } from "./locale";
+import { t } from "./locale";
 
 /**
  * The status-bar item of the active report: the format it follows and its
@@ -48,7 +47,7 @@ export class ReportStatusBar implements vscode.Disposable {
         if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
         else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
       }
-      const format = status.format ? tl(formatById(status.format).name) : "";
+      const format = status.format ? t(`${status.format} 格式`, `${status.format} format`) : "";
       this.item.text = `$(law) ${format} $(error) ${counts.errors} $(warning) ${counts.warnings}`;
     }
     this.item.tooltip = t("政府信息公开年度报告：点击打开“问题”面板", "Government disclosure annual report: click to open Problems");

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { TemplateLayout } from "../../../server/src/core";
+import type { TemplateLayout } from "../../../server/src/core/templates";
 import { t } from "../locale";
 
 /** How tables are written into a document: Markdown reads pipes, everything else tab-separated rows. */

@@ -1,10 +1,11 @@
 import * as vscode from "vscode";
-import { formatForYear, renderReport } from "../../../server/src/core";
+import { NEW_REPORT_REQUEST, type NewReportResult } from "../../../server/src/server/commandProtocol";
+import type { ReportServer } from "../languageClient";
 import { REPORT_LANGUAGE } from "../languages";
-import { t, tl } from "../locale";
+import { t } from "../locale";
 
-/** 新建年度报告: asks the year and the organ, and opens the skeleton of the year's format in an untitled report. */
-export async function newReport(): Promise<void> {
+/** 新建年度报告: asks the year and the organ, and opens the skeleton of the year's format (rendered by the server) in an untitled report. */
+export async function newReport(server: ReportServer): Promise<void> {
   // Reports are written early in the year for the year just ended.
   const lastYear = new Date().getFullYear() - 1;
   const yearText = await vscode.window.showInputBox({
@@ -15,14 +16,16 @@ export async function newReport(): Promise<void> {
   });
   if (yearText === undefined) return;
   const year = Number(yearText);
+  const client = await server.start();
+  const { formatName } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST, { year });
   const organ = await vscode.window.showInputBox({
     title: t("新建年度报告", "New annual report"),
-    prompt: t(`机关名称（${tl(formatForYear(year).name)}）`, `Name of the organ (${tl(formatForYear(year).name)})`),
+    prompt: t(`机关名称（${formatName}）`, `Name of the organ (${formatName})`),
     placeHolder: t("例如：××市人民政府办公室", "e.g. ××市人民政府办公室"),
   });
   if (organ === undefined) return;
-  const content = renderReport({ year, organ: organ.trim() || undefined });
-  const doc = await vscode.workspace.openTextDocument({ language: REPORT_LANGUAGE, content });
+  const { text } = await client.sendRequest<NewReportResult>(NEW_REPORT_REQUEST, { year, organ });
+  const doc = await vscode.workspace.openTextDocument({ language: REPORT_LANGUAGE, content: text });
   await vscode.window.showTextDocument(doc);
 }
 

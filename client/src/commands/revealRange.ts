@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import type { Range } from "../../../server/src/core";
+import type { Range } from "../../../server/src/core/types";
 import { toVsRange } from "../ranges";
 
 /** Jumps to a range of a document; the balance lens of a table uses it to reach the first mismatch. */

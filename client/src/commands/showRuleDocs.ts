@@ -1,32 +1,39 @@
 import * as vscode from "vscode";
-import { RULES, ruleById, ruleDocumentation, type Rule } from "../../../server/src/core";
-import { clientLocale, t, tl } from "../locale";
+import { RULE_DOCS_REQUEST, RULES_REQUEST, type RuleDocsResult, type RulesResult } from "../../../server/src/server/commandProtocol";
+import type { ReportServer } from "../languageClient";
+import { t } from "../locale";
 
 /**
  * 显示规则说明: the documentation of a rule (given by a code action, or
- * picked from the list), rendered from the rule's own metadata and shown in
- * the Markdown preview — it needs no network.
+ * picked from the list), rendered by the server from the rule's own metadata
+ * and shown in the Markdown preview — it needs no network.
  */
 export const RULE_DOCS_SCHEME = "gov-report-rule";
 
 export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    const rule = ruleById(uri.path.replace(/^\//, "").replace(/\.md$/, ""));
-    return rule ? ruleDocumentation(rule, clientLocale()) : t("未知规则", "Unknown rule");
+  constructor(private readonly server: ReportServer) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const client = await this.server.start();
+    const rule = uri.path.replace(/^\//, "").replace(/\.md$/, "");
+    const docs = await client.sendRequest<RuleDocsResult>(RULE_DOCS_REQUEST, { rule });
+    return docs ?? t("未知规则", "Unknown rule");
   }
 }
 
-export async function showRuleDocs(ruleId?: unknown): Promise<void> {
-  const rule = (typeof ruleId === "string" ? ruleById(ruleId) : undefined) ?? (await pickRule());
+export async function showRuleDocs(server: ReportServer, ruleId?: unknown): Promise<void> {
+  const rule = typeof ruleId === "string" ? ruleId : await pickRule(server);
   if (!rule) return;
-  const uri = vscode.Uri.from({ scheme: RULE_DOCS_SCHEME, path: `/${rule.id}.md` });
+  const uri = vscode.Uri.from({ scheme: RULE_DOCS_SCHEME, path: `/${rule}.md` });
   await vscode.commands.executeCommand("markdown.showPreview", uri);
 }
 
-async function pickRule(): Promise<Rule | undefined> {
+async function pickRule(server: ReportServer): Promise<string | undefined> {
+  const client = await server.start();
+  const rules = await client.sendRequest<RulesResult>(RULES_REQUEST);
   const picked = await vscode.window.showQuickPick(
-    RULES.map((rule) => ({ label: rule.id, description: tl(rule.description), rule })),
+    rules.map((rule) => ({ label: rule.id, description: rule.description })),
     { title: t("显示规则说明", "Show rule documentation"), matchOnDescription: true },
   );
-  return picked?.rule;
+  return picked?.label;
 }

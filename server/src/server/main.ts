@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures, TextDocuments } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { registerCommandRequests } from "./commands";
 import { registerFeatureHandlers } from "./handlers";
 import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
@@ -26,6 +27,7 @@ registerLifecycle(connection, session, validator, workspace);
 registerFeatureHandlers(connection, session);
 registerReviewRequests(connection, session, workspace);
 registerWordRequests(connection, session, workspace);
+registerCommandRequests(connection, session);
 
 documents.onDidOpen(({ document }) => validator.schedule(document.uri));
 documents.onDidChangeContent(({ document }) => {

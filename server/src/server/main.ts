@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures, TextDocuments } from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { registerCommandRequests } from "./commands";
+import { ValidatedTextDocument } from "./documents";
 import { registerFeatureHandlers } from "./handlers";
 import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
@@ -14,7 +14,7 @@ import { WorkspaceReports } from "./workspace";
  * when its client goes away (stdin closes or the client's process dies).
  */
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(ValidatedTextDocument);
 const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`));
 const validator = new Validator(connection, session);
 const workspace = new WorkspaceReports(connection, session, () => {

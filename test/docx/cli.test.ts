@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import JSZip from "jszip";
 import { importDocx } from "../../server/src/docx";
+import { reportText, Y2020, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
 import { runCli, tempDir } from "../helpers/cli";
 import { CLEAN_2021, replaceOnce } from "../helpers/mutate";
 import { wordReport } from "./fixtures";
@@ -62,6 +63,68 @@ describe("gov-report export", () => {
     const forced = runCli(["export", draft, "-o", out, "--force"]);
     assert.equal(forced.status, 0, forced.stderr);
     assert.ok(existsSync(out));
+  });
+});
+
+describe("gov-report export checks as check does", () => {
+  const broken = () => replaceOnce(CLEAN_2021(), "一、本年新收政府信息公开申请数量\t\t30", "一、本年新收政府信息公开申请数量\t\t31");
+
+  it("takes the rules and the locale from the .govreportrc.json above the draft", () => {
+    const folder = tempDir();
+    const draft = join(folder, "draft.txt");
+    writeFileSync(draft, broken());
+    writeFileSync(join(folder, ".govreportrc.json"), JSON.stringify({ locale: "en" }));
+    const refused = runCli(["export", draft]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /Not exported: the draft has errors/);
+    writeFileSync(join(folder, ".govreportrc.json"), JSON.stringify({ rules: { "total-row-mismatch": "off", "balance-mismatch": "off" } }));
+    const exported = runCli(["export", draft]);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.ok(existsSync(join(folder, "draft.docx")));
+  });
+
+  it("compares the draft with last year's report named by the config's previous or by --previous", () => {
+    const folder = tempDir();
+    const draft = join(folder, "2021.txt");
+    writeFileSync(join(folder, "2020.txt"), reportText(Y2020));
+    writeFileSync(draft, reportText(Y2021_WRONG_CARRYOVER));
+    assert.equal(runCli(["export", draft, "-o", join(folder, "alone.docx")]).status, 0, "no previous report: nothing to compare");
+    const flagged = runCli(["export", draft, "-o", join(folder, "flag.docx"), "--previous", join(folder, "2020.txt")]);
+    assert.equal(flagged.status, 1);
+    assert.match(flagged.stderr, /carryover-mismatch/);
+    writeFileSync(join(folder, ".govreportrc.json"), JSON.stringify({ previous: "2020.txt" }));
+    const configured = runCli(["export", draft, "-o", join(folder, "rc.docx")]);
+    assert.equal(configured.status, 1);
+    assert.match(configured.stderr, /carryover-mismatch/);
+    assert.ok(!existsSync(join(folder, "rc.docx")));
+    assert.equal(runCli(["export", draft, "--previous", join(folder, "missing.txt")]).status, 2);
+  });
+});
+
+describe("gov-report check on a folder", () => {
+  it("checks the Word reports in it with the drafts, naming the Word location; Word's lock files are not reports", () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, "report.docx"), readFileSync(report));
+    writeFileSync(join(folder, "~$report.docx"), Buffer.from("locked by Word"));
+    writeFileSync(join(folder, "clean.txt"), CLEAN_2021());
+    const r = runCli(["check", "--format", "json", folder]);
+    assert.equal(r.status, 1, r.stderr);
+    const results: { file: string; diagnostics: { word?: object }[] }[] = JSON.parse(r.stdout);
+    assert.deepEqual(results.map((x) => x.file).sort(), [join(folder, "clean.txt"), join(folder, "report.docx")]);
+    const word = results.find((x) => x.file.endsWith(".docx"))!;
+    assert.ok(word.diagnostics.length > 0 && word.diagnostics.every((d) => d.word));
+    assert.match(runCli(["check", folder]).stdout, /第 2 段/);
+  });
+
+  it("fix leaves the Word reports of a folder alone, and refuses one named", () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, "report.docx"), readFileSync(report));
+    const before = readFileSync(join(folder, "report.docx"));
+    assert.equal(runCli(["fix", folder]).status, 0);
+    assert.deepEqual(readFileSync(join(folder, "report.docx")), before);
+    const named = runCli(["fix", join(folder, "report.docx")]);
+    assert.equal(named.status, 2);
+    assert.match(named.stderr, /import/);
   });
 });
 

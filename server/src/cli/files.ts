@@ -70,10 +70,12 @@ export async function readWordDraft(path: string): Promise<WordDraft> {
   }
 }
 
-const DRAFT = /\.(txt|md|markdown)$/i;
+const DRAFT = /\.(txt|md|markdown|docx)$/i;
+/** Word's lock file of a document it has open (~$报告.docx): not a document. */
+const WORD_LOCK = /^~\$/;
 const SKIP_DIRS = new Set(["node_modules", ".git", ".svn", ".hg"]);
 
-/** Drafts below a folder, in a stable order; unreadable folders and loops are reported, not fatal. */
+/** Drafts and Word reports below a folder, in a stable order; unreadable folders and loops are reported, not fatal. */
 export function walk(dir: string, onProblem: (path: string, message: string) => void): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -109,7 +111,7 @@ export function walk(dir: string, onProblem: (path: string, message: string) => 
         continue;
       }
       if (st.isDirectory()) visit(p);
-      else if (st.isFile() && DRAFT.test(name)) out.push(p);
+      else if (st.isFile() && DRAFT.test(name) && !WORD_LOCK.test(name)) out.push(p);
     }
   };
   visit(dir);

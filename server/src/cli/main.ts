@@ -15,9 +15,9 @@ const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检
   gov-report parse --json FILE
   gov-report new --year YYYY [--organ 名称] [--format 2019|2021]
   gov-report import REPORT.docx [-o DRAFT.txt]
-  gov-report export DRAFT.txt [-o REPORT.docx] [--force] [--config FILE]
+  gov-report export DRAFT.txt [-o REPORT.docx] [--force] [--previous FILE] [--config FILE]
 
-check  检查文件或文件夹（文件夹中的 .txt/.md 年报草稿）。退出码：0 无错误，1 有错误，2 用法或读写错误。
+check  检查文件或文件夹（文件夹中的 .txt/.md 年报草稿和 .docx Word 报告）。退出码：0 无错误，1 有错误，2 用法或读写错误。
        同一机关上一年度的报告在所查文件中时自动对照（也可用 --previous 或配置 previous 指定）；
        --summary 输出汇总表；--format html -o 审阅.html 生成供上级机关审阅的网页。
 fix    就地应用安全修复（只改写法，不改数字）。

@@ -32,12 +32,14 @@ export interface ExportOptions {
   /** Export even when the draft has errors. */
   force?: boolean;
   config?: Config;
+  /** Last year's report of the same organ, for the cross-year rules. */
+  previous?: ReportModel;
 }
 
 export type ExportResult = { exported: true; docx: Buffer; findings: Finding[] } | { exported: false; errors: Finding[] };
 
 export async function exportDocx(text: string, options: ExportOptions = {}): Promise<ExportResult> {
-  const { model, findings } = checkText(text, { config: options.config });
+  const { model, findings } = checkText(text, { config: options.config, previous: options.previous });
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length && !options.force) return { exported: false, errors };
   const document = new Document({

@@ -53,9 +53,10 @@ export function registerWordRequests(connection: Connection, session: Session, w
 
   connection.onRequest(EXPORT_WORD_REQUEST, async ({ text, uri = UNTITLED, force }: ExportWordParams): Promise<ExportWordResult> => {
     const locale = session.locale(uri);
-    const result = await exportDocx(text, { force, config: session.config(uri) });
-    if (!result.exported) return { exported: false, errors: result.errors.map((f) => localizedFinding(f, locale)) };
     const model = parse(text);
+    await workspace.scan();
+    const result = await exportDocx(text, { force, config: session.config(uri), previous: workspace.previousFor(uri, model) });
+    if (!result.exported) return { exported: false, errors: result.errors.map((f) => localizedFinding(f, locale)) };
     const count = (severity: string) => result.findings.filter((f) => f.severity === severity).length;
     return { exported: true, data: result.docx.toString("base64"), organ: model.organ, year: model.year?.value, errors: count("error"), warnings: count("warning") };
   });

@@ -1,16 +1,20 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { localized, pick } from "../../core";
+import { localized, parse, pick } from "../../core";
 import { exportDocx } from "../../docx";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { writeOutput } from "../atomic";
 import { ConfigLoader } from "../config";
 import { readDraft } from "../files";
 import { toStylish } from "../output";
+import { previousReports } from "../previous";
 
 /**
- * gov-report export draft.txt [-o report.docx] [--force]: the draft as the
- * official Word document (next to the draft without -o). A draft with errors
- * is not exported unless forced: exit 1 and the list of errors.
+ * gov-report export draft.txt [-o report.docx] [--force] [--previous last.txt]:
+ * the draft as the official Word document (next to the draft without -o). It
+ * is checked as `check` checks it: the .govreportrc.json above it (or
+ * --config) sets the rules, the locale and last year's report (or
+ * --previous). A draft with errors is not exported unless forced: exit 1 and
+ * the list of errors.
  */
 export async function exportCommand(args: Args): Promise<number> {
   if (args.paths.length !== 1) throw new UsageError("export 需要一个草稿文件 / export takes one draft file");
@@ -20,7 +24,14 @@ export async function exportCommand(args: Args): Promise<number> {
   const config = new ConfigLoader(option(args, "--config")).forFile(draftPath, (m) => process.stderr.write(`gov-report: ${m}\n`));
   const locale = localeOf(args, config);
   const force = args.options.has("--force");
-  const result = await exportDocx(readDraft(draftPath).text, { force, config });
+  const text = readDraft(draftPath).text;
+  const unreadable: string[] = [];
+  const [previous] = previousReports([{ file: draftPath, model: parse(text), config }], option(args, "--previous"), (file, problem) => unreadable.push(`${file}: ${problem}`), (note) => process.stderr.write(`gov-report: ${note}\n`));
+  if (unreadable.length) {
+    for (const p of unreadable) process.stderr.write(`gov-report: ${p}\n`);
+    return 2;
+  }
+  const result = await exportDocx(text, { force, config, previous: previous?.model });
   if (!result.exported) {
     process.stderr.write(toStylish([{ file: draftPath, findings: result.errors }], locale, process.stderr.isTTY === true) + "\n");
     const refused = localized("未导出：草稿有错误。请先修正，或加 --force 强制导出。", "Not exported: the draft has errors. Fix them, or add --force to export anyway.");

@@ -3,7 +3,7 @@ import { fixAll, parse } from "../../core";
 import { option, UsageError, type Args } from "../args";
 import { writeAtomically } from "../atomic";
 import { ConfigLoader } from "../config";
-import { decode, encode } from "../files";
+import { decode, encode, isWordFile } from "../files";
 import type { FileResult } from "../output";
 import { collect } from "../targets";
 
@@ -13,6 +13,14 @@ export function fix(args: Args): number {
   const problems: FileResult[] = [];
   let status = 0;
   for (const t of collect(args.paths, problems)) {
+    // Fixes rewrite text; a Word report is fixed in Word (or imported, fixed and exported again).
+    if (isWordFile(t.file)) {
+      if (t.explicit) {
+        process.stderr.write(`gov-report: ${t.file}: Word 文件不能就地修复，请先 import 为文本草稿 / a Word file cannot be fixed in place; import it as a text draft first\n`);
+        status = 2;
+      }
+      continue;
+    }
     try {
       const decoded = decode(readFileSync(t.file));
       const model = parse(decoded.text);

@@ -41,6 +41,8 @@ export class LspTestClient {
   private readonly refreshes: string[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly exited: Promise<number | null>;
+  /** How many times the server pulled its settings. */
+  private settingsServed = 0;
 
   private constructor(private readonly child: ChildProcess, settings: Record<string, unknown>) {
     this.settings = settings;
@@ -48,7 +50,10 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => this.record(() => this.published.push(p)));
     this.connection.onNotification(STATUS_NOTIFICATION, (p: ReportStatus) => this.record(() => this.statuses.push(p)));
-    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => {
+      this.record(() => this.settingsServed++);
+      return p.items.map(() => this.settings);
+    });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/showMessageRequest", () => null);
     for (const method of REFRESH_REQUESTS)
@@ -82,6 +87,8 @@ export class LspTestClient {
       },
     });
     await client.connection.sendNotification("initialized", {});
+    // Settings pulled before any document opens: no check runs with the defaults the test did not ask for.
+    await client.waitFor(() => (client.settingsServed > 0 ? true : undefined), "the server to read its settings");
     return client;
   }
 

@@ -61,8 +61,20 @@ function evaluate(relation: RelationSpec, along: string, left: (Cell | undefined
   };
 }
 
-/** Every check of every relation of the table that can be computed. */
-export function checkRelations(table: Table): RelationCheck[] {
+const computed = new WeakMap<Table, readonly RelationCheck[]>();
+
+/**
+ * Every check of every relation of the table that can be computed. Several
+ * rules and services ask for the same table's checks: they are computed once
+ * per table (a parsed model is not changed afterwards).
+ */
+export function checkRelations(table: Table): readonly RelationCheck[] {
+  let checks = computed.get(table);
+  if (!checks) computed.set(table, (checks = computeRelations(table)));
+  return checks;
+}
+
+function computeRelations(table: Table): RelationCheck[] {
   const out: RelationCheck[] = [];
   const spec = table.spec;
   const colIndex = (id: string) => spec.columns.findIndex((c) => c.id === id);

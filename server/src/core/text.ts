@@ -57,8 +57,13 @@ export function contentBounds(s: string): [number, number] {
 
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width. */
 export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  // Most text has no full-width ASCII: a scan answers without building a string.
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) < 0xff01 || s.charCodeAt(i) > 0xff5e)) i++;
+  if (i === s.length) return s;
+  return s.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
 /** Word/HTML debris that may precede or sit inside text; see the conversion-artifact rule. */
 // A bookmark name holds no bracket: stopping at the next "[" keeps a line of unclosed "[bookmark:" linear.

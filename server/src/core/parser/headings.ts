@@ -13,9 +13,13 @@ const MAX_HEADING = 40;
 
 /** Blanks out debris and Markdown heading/bold markers with spaces, so columns stay right. */
 function maskDecoration(text: string): string {
+  // Nearly every line has none of the characters debris and markers start with.
+  if (!DECORATION.test(text)) return text;
   const blank = (m: string) => " ".repeat(m.length);
   return text.replace(DEBRIS, blank).replace(/^\s*#{1,6}\s/, blank).replace(/\*\*/g, "  ");
 }
+
+const DECORATION = /[[<&#*]/;
 
 const NUMBERED = /^([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*|^([一二三四五六七八九十]{1,2})\s+(?=\S)/;
 

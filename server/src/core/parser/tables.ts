@@ -127,8 +127,16 @@ interface TableState {
   gridBroken: boolean;
 }
 
+/** Built field by field: spreading the raw cell and the reading into one literal takes V8's slow path, and this runs for every value. */
 function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
-  return { ...raw, column, ...readCell(raw.raw, column.kind) };
+  const r = readCell(raw.raw, column.kind);
+  const cell: Cell = { raw: raw.raw, range: raw.range, contentRange: raw.contentRange, column, status: r.status };
+  // The reading's own fields, and only those it has, as the spread copied them.
+  if ("value" in r) cell.value = r.value;
+  if ("canonical" in r) cell.canonical = r.canonical;
+  if ("noneMarker" in r) cell.noneMarker = r.noneMarker;
+  if ("problem" in r) cell.problem = r.problem;
+  return cell;
 }
 
 const isFilled = (c: RawCell) => trimPadding(c.raw) !== "";

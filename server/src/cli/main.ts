@@ -5,6 +5,7 @@ import { fix } from "./commands/fix";
 import { importCommand } from "./commands/import";
 import { newCommand } from "./commands/new";
 import { parseCommand } from "./commands/parse";
+import { isCheckWorker, serveBatches } from "./parallel";
 import { VERSION } from "./version";
 
 const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检查工具
@@ -60,10 +61,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// `gov-report check … | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw e;
-});
+if (isCheckWorker()) {
+  // A worker thread of `check` on many files (parallel.ts): same bundle, no command of its own.
+  serveBatches();
+} else {
+  // `gov-report check … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 
-main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { findPredecessors, isPredecessor, parse, type Config, type ReportModel } from "../core";
+import { findPredecessors, isPredecessor, parse, type Config, type ReportIdentity, type ReportModel } from "../core";
 import { UsageError } from "./args";
 import { readDraft } from "./files";
 
@@ -9,15 +9,17 @@ import { readDraft } from "./files";
  * report of the same organ and the year before among the files checked.
  */
 
-export interface LoadedReport {
+/** A report to check; `model` is the parsed report, or (checked in parallel) only its organ and year. */
+export interface LoadedReport<M extends ReportIdentity = ReportModel> {
   file: string;
-  model: ReportModel;
+  model: M;
   config?: Config;
 }
 
-export interface PreviousReport {
+export interface PreviousReport<M extends ReportIdentity = ReportModel> {
   file: string;
-  model: ReportModel;
+  /** A file named by --previous or the config is parsed here; one among the checked files is their model. */
+  model: M | ReportModel;
 }
 
 /** Named files are parsed once each; an unreadable one is reported through onProblem. */
@@ -25,7 +27,7 @@ class PreviousFiles {
   private cache = new Map<string, ReportModel | undefined>();
   constructor(private onProblem: (file: string, message: string) => void) {}
 
-  load(file: string): PreviousReport | undefined {
+  load(file: string): { file: string; model: ReportModel } | undefined {
     const path = resolve(file);
     if (!this.cache.has(path)) {
       try {
@@ -40,17 +42,17 @@ class PreviousFiles {
   }
 }
 
-export function previousReports(
-  reports: LoadedReport[],
+export function previousReports<M extends ReportIdentity>(
+  reports: LoadedReport<M>[],
   explicit: string | undefined,
   onProblem: (file: string, message: string) => void,
   onNote: (message: string) => void,
-): (PreviousReport | undefined)[] {
+): (PreviousReport<M> | undefined)[] {
   if (explicit !== undefined && reports.length !== 1)
     throw new UsageError("--previous 只能在检查单个报告时使用 / --previous applies when checking a single report");
   const files = new PreviousFiles(onProblem);
   const found = findPredecessors(reports.map((r) => r.model));
-  return reports.map((r, i) => {
+  return reports.map((r, i): PreviousReport<M> | undefined => {
     const named = explicit ?? r.config?.previous;
     if (named === undefined) {
       const j = found[i];

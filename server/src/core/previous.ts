@@ -12,8 +12,11 @@ export function organKey(organ: string): string {
   return labelKey(organ).replace(/人民政府/g, "政府");
 }
 
+/** What the matching reads of a report: its organ and year (a model, or just these two fields of one). */
+export type ReportIdentity = Pick<ReportModel, "organ" | "year">;
+
 /** The organ and year a report is matched by, when it names both. */
-function identity(model: ReportModel): { organ: string; year: number } | undefined {
+function identity(model: ReportIdentity): { organ: string; year: number } | undefined {
   if (!model.organ || model.year === undefined) return undefined;
   return { organ: organKey(model.organ), year: model.year.value };
 }
@@ -21,7 +24,7 @@ function identity(model: ReportModel): { organ: string; year: number } | undefin
 const slot = (organ: string, year: number) => `${year}\u0000${organ}`;
 
 /** True when `previous` is the report of the same organ for the year before `model`'s. */
-export function isPredecessor(previous: ReportModel, model: ReportModel): boolean {
+export function isPredecessor(previous: ReportIdentity, model: ReportIdentity): boolean {
   const a = identity(previous);
   const b = identity(model);
   return a !== undefined && b !== undefined && a.organ === b.organ && a.year === b.year - 1;
@@ -32,7 +35,7 @@ export function isPredecessor(previous: ReportModel, model: ReportModel): boolea
  * reports claim the same organ and year (a draft beside the final version)
  * neither is chosen: comparing with the wrong one would report false errors.
  */
-export function findPredecessors(models: ReportModel[]): (number | undefined)[] {
+export function findPredecessors(models: ReportIdentity[]): (number | undefined)[] {
   const bySlot = new Map<string, number[]>();
   models.forEach((m, i) => {
     const id = identity(m);

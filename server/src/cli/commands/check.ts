@@ -1,14 +1,15 @@
 import { writeFileSync } from "node:fs";
-import { checkModel, parse, type Locale, type ReportModel } from "../../core";
+import { checkModel, parse, type Finding, type Locale, type ReportIdentity, type ReportModel } from "../../core";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { ConfigLoader } from "../config";
 import type { WordDraft } from "../../docx";
-import { FileProblem, isWordFile, readDraft, readWordDraft } from "../files";
+import { isWordFile, readDraft, readWordDraft } from "../files";
 import { toHtml } from "../html";
 import { toJson, toSarif, toStylish, type FileResult } from "../output";
+import { checkFiles, PARALLEL_MIN_FILES, readProblem, threadCount, type Job } from "../parallel";
 import { previousReports, type LoadedReport } from "../previous";
 import { toSummary, type CheckedReport } from "../summary";
-import { collect } from "../targets";
+import { collect, type Target } from "../targets";
 import { VERSION } from "../version";
 
 export async function check(args: Args): Promise<number> {
@@ -20,33 +21,44 @@ export async function check(args: Args): Promise<number> {
   const loader = new ConfigLoader(option(args, "--config"));
   const problems: FileResult[] = [];
   const configProblems: string[] = [];
-  const loaded: LoadedReport[] = [];
   /** For each .docx, the Word location of each position of its converted text. */
   const wordLocations = new Map<string, WordDraft["locate"]>();
   let locale: Locale | undefined;
-  for (const t of collect(args.paths, problems)) {
-    const config = loader.forFile(t.file, (m) => configProblems.push(m));
-    locale ??= localeOf(args, config);
-    let model: ReportModel;
-    try {
-      const word = isWordFile(t.file) ? await readWordDraft(t.file) : undefined;
-      if (word) wordLocations.set(t.file, word.locate);
-      model = parse(word ? word.text : readDraft(t.file).text);
-    } catch (e) {
-      problems.push({ file: t.file, findings: [], problem: e instanceof FileProblem ? e.message : `无法读取 / cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      continue;
+  const targets = collect(args.paths, problems);
+  const threads = threadCount();
+  // Only reports and findings are printed: the summary and the review page need the models, Word files their locations.
+  const parallel =
+    threads > 1 && targets.length >= PARALLEL_MIN_FILES && !summary && format !== "html" && !targets.some((t) => isWordFile(t.file));
+  let checked: CheckedReport[] = [];
+  let results: FileResult[];
+  if (parallel) {
+    const jobs = targets.map((t) => {
+      const config = loader.forFile(t.file, (m) => configProblems.push(m));
+      locale ??= localeOf(args, config);
+      return { file: t.file, config };
+    });
+    results = await checkInParallel(jobs, targets, threads, args, problems);
+  } else {
+    const loaded: LoadedReport[] = [];
+    for (const t of targets) {
+      const config = loader.forFile(t.file, (m) => configProblems.push(m));
+      locale ??= localeOf(args, config);
+      let model: ReportModel;
+      try {
+        const word = isWordFile(t.file) ? await readWordDraft(t.file) : undefined;
+        if (word) wordLocations.set(t.file, word.locate);
+        model = parse(word ? word.text : readDraft(t.file).text);
+      } catch (e) {
+        problems.push({ file: t.file, findings: [], problem: readProblem(e) });
+        continue;
+      }
+      if (!t.explicit && !model.isReport) continue;
+      loaded.push({ file: t.file, model, config });
     }
-    if (!t.explicit && !model.isReport) continue;
-    loaded.push({ file: t.file, model, config });
+    const previous = previousReports(loaded, option(args, "--previous"), onPreviousProblem(problems), onNote);
+    checked = loaded.map((r, i) => ({ ...r, previous: previous[i], findings: checkModel(r.model, { config: r.config, previous: previous[i]?.model }) }));
+    results = checked.map((r) => ({ file: r.file, findings: r.findings, word: wordLocations.get(r.file) }));
   }
-  const previous = previousReports(
-    loaded,
-    option(args, "--previous"),
-    (file, problem) => problems.push({ file, findings: [], problem }),
-    (note) => process.stderr.write(`gov-report: ${note}\n`),
-  );
-  const checked: CheckedReport[] = loaded.map((r, i) => ({ ...r, previous: previous[i], findings: checkModel(r.model, { config: r.config, previous: previous[i]?.model }) }));
-  const results: FileResult[] = checked.map((r) => ({ file: r.file, findings: r.findings, word: wordLocations.get(r.file) }));
   locale ??= localeOf(args);
   const all = [...results, ...problems];
   for (const m of configProblems) process.stderr.write(`gov-report: ${m}\n`);
@@ -65,5 +77,30 @@ export async function check(args: Args): Promise<number> {
   else process.stdout.write(out + "\n");
   if (problems.length || configProblems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+const onPreviousProblem = (problems: FileResult[]) => (file: string, problem: string) => problems.push({ file, findings: [], problem });
+const onNote = (note: string) => process.stderr.write(`gov-report: ${note}\n`);
+
+/**
+ * The files checked by every core (parallel.ts), with the serial path's
+ * results in the same order: files that are not reports dropped unless named,
+ * and each report that has last year's report checked again with it here.
+ */
+async function checkInParallel(jobs: Job[], targets: Target[], threads: number, args: Args, problems: FileResult[]): Promise<FileResult[]> {
+  const done = await checkFiles(jobs, threads, __filename);
+  const loaded: (LoadedReport<ReportIdentity> & { findings: Finding[] })[] = [];
+  done.forEach((r, i) => {
+    if (r.problem !== undefined) problems.push({ file: r.file, findings: [], problem: r.problem });
+    else if (targets[i].explicit || r.isReport) loaded.push({ file: r.file, model: r.identity, config: jobs[i].config, findings: r.findings });
+  });
+  const previous = previousReports(loaded, option(args, "--previous"), onPreviousProblem(problems), onNote);
+  return loaded.map((r, i) => {
+    const p = previous[i];
+    if (!p) return { file: r.file, findings: r.findings };
+    const model = parse(readDraft(r.file).text);
+    const last = "lines" in p.model ? p.model : parse(readDraft(p.file).text);
+    return { file: r.file, findings: checkModel(model, { config: r.config, previous: last }) };
+  });
 }
 

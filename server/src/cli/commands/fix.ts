@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fixAll, parse } from "../../core";
 import { option, UsageError, type Args } from "../args";
 import { writeAtomically } from "../atomic";
 import { ConfigLoader } from "../config";
-import { decode, encode, isWordFile } from "../files";
+import { encode, isWordFile, readDraft } from "../files";
 import type { FileResult } from "../output";
 import { collect } from "../targets";
 
@@ -22,7 +21,8 @@ export function fix(args: Args): number {
       continue;
     }
     try {
-      const decoded = decode(readFileSync(t.file));
+      // readDraft, not readFileSync: a device file or a FIFO is refused instead of read forever.
+      const decoded = readDraft(t.file);
       const model = parse(decoded.text);
       if (!model.isReport) {
         if (t.explicit) process.stderr.write(`gov-report: ${t.file}: 未识别为年度报告，未修改 / not a report, left unchanged\n`);

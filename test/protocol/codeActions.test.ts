@@ -14,8 +14,17 @@ import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
 
 const names = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith(".txt")).sort();
 
+/** Texts already checked: the “fix all of this rule” action recurs beside every finding of its rule. */
+const checked = new Map<string, Map<string, number>>();
+
 /** Findings as a multiset of rule + message (an edit may shift the columns of later findings on its line). */
 function findingKeys(text: string): Map<string, number> {
+  let counts = checked.get(text);
+  if (!counts) checked.set(text, (counts = countFindings(text)));
+  return counts;
+}
+
+function countFindings(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const f of checkText(text).findings) {
     const key = `${f.rule}: ${f.message.zh}`;

@@ -1,10 +1,22 @@
 // Bundles the client, the server and the CLI with esbuild (dist/). `--production` minifies.
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const production = process.argv.includes("--production");
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+/** Node's network modules: every bundle gets scripts/no-network.cjs instead (test/reliability/security.test.ts checks). */
+const NETWORK_MODULES = ["net", "http", "https", "tls", "dgram", "dns", "http2", "undici"];
+const noNetwork = {
+  name: "no-network",
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${NETWORK_MODULES.join("|")})(/.*)?$`);
+    b.onResolve({ filter }, () => ({ path: fileURLToPath(new URL("./no-network.cjs", import.meta.url)) }));
+  },
+};
+
 const common = {
+  plugins: [noNetwork],
   bundle: true,
   platform: "node",
   target: "node20",

@@ -14,7 +14,6 @@ export class ViewRefresher {
 
   readCapabilities(capabilities: ClientCapabilities): void {
     const workspace = capabilities.workspace;
-    this.requests.length = 0;
     if (workspace?.inlayHint?.refreshSupport) this.requests.push(InlayHintRefreshRequest.method);
     if (workspace?.codeLens?.refreshSupport) this.requests.push(CodeLensRefreshRequest.method);
   }

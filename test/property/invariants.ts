@@ -115,8 +115,8 @@ const hull = (ranges: Range[]): Range => ({
 const REWRITES_TABLES = new Set(["template-version"]);
 
 /**
- * What a fix may touch (insertions included: they are edits too):
- *  - its finding's range; or
+ * What a fix may touch:
+ *  - its finding's range (an insertion, which removes nothing: anywhere on the finding's lines); or
  *  - the table that holds its finding (“fill every empty cell of this table”); or,
  *    for a fix that rewrites the tables (template-version), the tables it rewrites:
  *    the lines from the first to the last table of one section of the report.
@@ -134,9 +134,13 @@ function fixScopes(model: ReportModel, f: Finding): Range[] {
 
 function assertFixScope(model: ReportModel, f: Finding, fix: Fix): void {
   const scopes = fixScopes(model, f);
+  // An insertion removes nothing: it may stand anywhere on its finding's lines (a table inserted after a
+  // heading goes at the line's end, past an invisible character the heading's range leaves out).
+  const lines: Range = { start: { line: f.range.start.line, character: 0 }, end: { line: f.range.end.line, character: model.lines[f.range.end.line].text.length } };
+  const isInsertion = (r: Range) => r.start.line === r.end.line && r.start.character === r.end.character;
   for (const e of fix.edits)
     assert.ok(
-      scopes.some((s) => within(e.range, s)),
+      scopes.some((s) => within(e.range, s)) || (isInsertion(e.range) && within(e.range, lines)),
       `${f.rule}: fix “${fix.title.en}” edits ${JSON.stringify(e.range)}, outside its finding ${JSON.stringify(f.range)} and the tables it names`,
     );
 }

@@ -2,7 +2,9 @@
 import type { Scenario } from "../harness/scenarios";
 import { navigationScenario } from "./navigation";
 import { newReportScenario } from "./newReport";
+import { previewScenario } from "./preview";
 import { quickFixScenario } from "./quickFix";
+import { reviewPageScenario } from "./reviewPage";
 import { ruleOffScenario } from "./ruleOff";
 import { samplesScenario } from "./samples";
 import { tableTemplateScenario } from "./tableTemplate";
@@ -14,4 +16,6 @@ export const scenarios: Scenario[] = [
   tableTemplateScenario,
   navigationScenario,
   ruleOffScenario,
+  previewScenario,
+  reviewPageScenario,
 ];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import { DOMParser } from "@xmldom/xmldom";
@@ -40,6 +40,18 @@ describe("cross-year checks in the editor", () => {
     const archive = tempDir();
     writeFileSync(join(archive, "last.txt"), reportText(Y2020));
     const client = await LspTestClient.start({ workspaceFolder: dir, settings: { previousReport: join(archive, "last.txt") } });
+    const uri = pathToFileURL(join(dir, "2021.txt")).href;
+    client.open(uri, reportText(Y2021_WRONG_CARRYOVER));
+    const published = await client.diagnostics(uri, (p) => rules(p).includes("carryover-mismatch"));
+    assert.equal(rules(published).filter((r) => r === "carryover-mismatch").length, 2);
+  });
+
+  it("`previous` in .govreportrc.json names last year's report, relative to the config file, before the setting", async () => {
+    const dir = tempDir();
+    const archive = tempDir();
+    writeFileSync(join(archive, "last.txt"), reportText(Y2020));
+    writeFileSync(join(dir, ".govreportrc.json"), JSON.stringify({ previous: relative(dir, join(archive, "last.txt")) }));
+    const client = await LspTestClient.start({ workspaceFolder: dir, settings: { previousReport: join(dir, "missing.txt") } });
     const uri = pathToFileURL(join(dir, "2021.txt")).href;
     client.open(uri, reportText(Y2021_WRONG_CARRYOVER));
     const published = await client.diagnostics(uri, (p) => rules(p).includes("carryover-mismatch"));

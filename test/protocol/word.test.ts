@@ -28,12 +28,10 @@ before(async () => {
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 describe("govReport/importWord", () => {
-  it("converts the .docx sent as base64 to the draft the docx module makes, with the organ and the year", async () => {
+  it("converts the .docx sent as base64 to the draft the docx module makes", async () => {
     const client = await LspTestClient.start();
     const result = await client.request<ImportWordResult>(IMPORT_WORD_REQUEST, { data: base64(docx) });
-    assert.equal(result.text, (await importDocx(docx)).text);
-    assert.equal(result.organ, "某某区人民政府办公室");
-    assert.equal(result.year, 2022);
+    assert.deepEqual(result, { text: (await importDocx(docx)).text });
   });
 
   it("reads a file: URI when no bytes are sent", async () => {

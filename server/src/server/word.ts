@@ -26,8 +26,7 @@ export function registerWordRequests(connection: Connection, session: Session, w
   connection.onRequest(IMPORT_WORD_REQUEST, (params: ImportWordParams) =>
     refusingNonWord(session, params.uri, async (): Promise<ImportWordResult> => {
       const { text } = await importDocx(await wordBytes(params));
-      const model = parse(text);
-      return { text, organ: model.organ, year: model.year?.value };
+      return { text };
     }),
   );
 

@@ -26,8 +26,6 @@ export type ImportWordParams = WordSource;
 
 export interface ImportWordResult {
   text: string;
-  organ?: string;
-  year?: number;
 }
 
 /** The read-only checked view of a .docx: its text and the findings, each naming its place in Word. */

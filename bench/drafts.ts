@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { renderReport, type TemplateLayout } from "../server/src/core";
+import { SAMPLES_DIR } from "./paths";
+
+/**
+ * The drafts the benchmark checks: the shared samples as they are, and
+ * generated ones — clean reports from renderReport in every layout and both
+ * formats, made dirty by a seeded defect generator so that every run checks
+ * the same text and the rules have findings to report.
+ */
+
+
+export interface Sample {
+  name: string;
+  text: string;
+}
+
+export function readSamples(): Sample[] {
+  return readdirSync(SAMPLES_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(SAMPLES_DIR, name), "utf8") }));
+}
+
+/** mulberry32: a small seeded generator, so that generated drafts are the same on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LAYOUTS: TemplateLayout[] = ["tabs", "pipes", "cell-per-line"];
+const HEADING = /^([一二三四五六])、/;
+/** A table value of 0 standing alone in its cell, in the tab and pipe layouts. */
+const ZERO_CELL = /(^|\t|\| )0(?=\t|$| \|)/;
+
+/**
+ * The mistakes drafts are known for, at a low rate per line: figures that no
+ * longer add up, full-width digits, Word bookmarks before headings, headings
+ * without their numeral, and lost table rows.
+ */
+export function withDefects(text: string, random: () => number): string {
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const r = random();
+    if (HEADING.test(line)) {
+      out.push(r < 0.2 ? `[bookmark: _GoBack]${line}` : r < 0.3 ? line.replace(HEADING, "") : line);
+    } else if (ZERO_CELL.test(line)) {
+      if (r < 0.08) out.push(line.replace(ZERO_CELL, `$1${1 + Math.floor(random() * 20)}`));
+      else if (r < 0.1) out.push(line.replace(ZERO_CELL, "$1０"));
+      else if (r >= 0.99) continue;
+      else out.push(line);
+    } else out.push(line);
+  }
+  return out.join("\n");
+}
+
+/** The n-th generated report: a rendered one in a layout and format that vary with n, with defects. */
+export function generatedReport(n: number): string {
+  const year = 2019 + (n % 7);
+  const text = renderReport({ year, organ: `第${n}号机关`, layout: LAYOUTS[n % LAYOUTS.length] });
+  return withDefects(text, seeded(n));
+}
+
+/** The n-th report of a set: one in three is a sample with defects, the others are generated. */
+export function variantReport(samples: Sample[], n: number): string {
+  if (n % 3 === 0) return withDefects(samples[(n / 3) % samples.length].text, seeded(n));
+  return generatedReport(n);
+}
+
+/**
+ * A draft of at least `bytes` bytes (UTF-8): report variants one after
+ * another, so it has many sections and tables in every layout, the samples'
+ * prose, and defects.
+ */
+export function syntheticDraft(samples: Sample[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let n = 0; size < bytes; n++) {
+    const part = variantReport(samples, n);
+    parts.push(part);
+    size += Buffer.byteLength(part) + 1;
+  }
+  return parts.join("\n");
+}

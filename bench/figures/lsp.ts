@@ -1,0 +1,201 @@
+import { execFileSync } from "node:child_process";
+import type { CodeAction, CompletionList, Diagnostic, Hover } from "vscode-languageserver-protocol";
+import { syntheticDraft, variantReport, type Sample } from "../drafts";
+import { BenchClient, DEBOUNCE_MS } from "../lsp";
+import { CLIENT } from "../paths";
+import { single, type Figure } from "../report";
+import { summarize, timeAsync, type Stats } from "../stats";
+
+/**
+ * Figures 3, 5 and 6: the language server over LSP (dist/server.js as a
+ * child process, stdio), with govReport.debounce set to 0 through
+ * workspace/configuration, so a latency is the whole round trip: the change
+ * sent, the document updated, parsed and checked, the diagnostics serialised
+ * and received.
+ */
+
+const uriOf = (name: string) => `file:///bench/${encodeURIComponent(name)}`;
+
+/** A line to type into: the longest prose line (no tab, no pipe) of the text. */
+function proseLine(text: string): { line: number; end: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  let best = 0;
+  lines.forEach((l, i) => {
+    if (!l.includes("\t") && !l.includes("|") && l.length > lines[best].length) best = i;
+  });
+  return { line: best, end: lines[best].length };
+}
+
+/** 200 single-character insertions, each timed from didChange to the diagnostics of that version. */
+async function typing(client: BenchClient, uri: string, text: string, edits: number): Promise<Stats> {
+  await client.open(uri, text);
+  const { line, end } = proseLine(text);
+  const latencies: number[] = [];
+  for (let v = 2; v < 2 + edits; v++) {
+    const arrived = client.diagnostics(uri, v);
+    const start = performance.now();
+    await client.insert(uri, v, line, end + (v - 2), "字");
+    latencies.push((await arrived).at - start - DEBOUNCE_MS);
+  }
+  return summarize(latencies);
+}
+
+/** A table value of the text to hover: the first digit on a tab-separated line. */
+function valuePosition(text: string): { line: number; character: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /\t\s*(\d)/.exec(lines[i]);
+    if (m) return { line: i, character: m.index + m[0].length - 1 };
+  }
+  return { line: 0, character: 0 };
+}
+
+async function requests(client: BenchClient, sample: Sample, runs: number): Promise<{ codeAction: Stats; completion: Stats; hover: Stats }> {
+  const uri = uriOf(`requests-${sample.name}`);
+  const opened = await client.open(uri, sample.text);
+  const withFix = opened.params.diagnostics.find((d: Diagnostic) => d.data !== undefined) ?? opened.params.diagnostics[0];
+  const textDocument = { uri };
+  const hoverAt = valuePosition(sample.text);
+  const { line } = proseLine(sample.text);
+  const calls = {
+    codeAction: () =>
+      client.request<CodeAction[]>("textDocument/codeAction", {
+        textDocument,
+        range: withFix?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: withFix ? [withFix] : [] },
+      }),
+    completion: () => client.request<CompletionList>("textDocument/completion", { textDocument, position: { line, character: 0 } }),
+    hover: () => client.request<Hover>("textDocument/hover", { textDocument, position: hoverAt }),
+  };
+  const out = {} as Record<keyof typeof calls, Stats>;
+  for (const [name, call] of Object.entries(calls) as [keyof typeof calls, () => Promise<unknown>][]) {
+    for (let i = 0; i < 10; i++) await call();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await timeAsync(call));
+    out[name] = summarize(times);
+  }
+  return out;
+}
+
+export async function editingFigures(samples: Sample[]): Promise<Figure[]> {
+  const { client } = await BenchClient.start();
+  const figures: Figure[] = [];
+  try {
+    // Time to first diagnostics: each sample opened anew (a new uri) in a running server.
+    const firsts: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const s = samples[i % samples.length];
+      const start = performance.now();
+      const arrived = await client.open(uriOf(`first-${i}-${s.name}`), s.text);
+      firsts.push(arrived.at - start);
+    }
+    figures.push({ group: "lsp", name: "didOpen → first diagnostics (sample)", unit: "ms", ours: summarize(firsts), note: `debounce ${DEBOUNCE_MS} ms` });
+
+    const edits = 200;
+    const sample = samples[samples.length - 1];
+    const onSample = await typing(client, uriOf(`typing-${sample.name}`), sample.text, edits);
+    figures.push({ group: "lsp", name: `${edits} edits into ${sample.name.slice(0, 3)}: didChange → diagnostics`, unit: "ms", ours: onSample, target: { text: "p95 ≤ 15 ms", met: onSample.p95 <= 15 } });
+    const big = syntheticDraft(samples, 1 << 20);
+    const onBig = await typing(client, uriOf("typing-1MB.txt"), big, edits);
+    figures.push({ group: "lsp", name: `${edits} edits into the 1 MB draft: didChange → diagnostics`, unit: "ms", ours: onBig, target: { text: "p95 ≤ 150 ms", met: onBig.p95 <= 150 } });
+
+    const r = await requests(client, sample, 200);
+    for (const [name, stats] of Object.entries(r)) {
+      figures.push({ group: "lsp", name: `${name} on ${sample.name.slice(0, 3)}`, unit: "ms", ours: stats, target: { text: "p95 ≤ 20 ms", met: stats.p95 <= 20 } });
+    }
+  } finally {
+    await client.stop();
+  }
+  return figures;
+}
+
+/** Figure 5: resident memory with 100 reports open, and over 10,000 edits. */
+export async function memoryFigures(samples: Sample[]): Promise<Figure[]> {
+  const { client } = await BenchClient.start();
+  const figures: Figure[] = [];
+  try {
+    const reports = 100;
+    for (let n = 0; n < reports; n++) await client.open(uriOf(`memory-${n}.txt`), variantReport(samples, n));
+    const open = client.rssMB();
+    figures.push({ group: "memory", name: `server RSS, ${reports} reports open`, unit: "MB", ours: single(open), target: { text: "≤ 150 MB", met: open <= 150 } });
+
+    // Type a character and delete it again, 5,000 times: the text ends as it began, so memory should too.
+    const uri = uriOf("memory-0.txt");
+    const text = variantReport(samples, 0);
+    const { line, end } = proseLine(text);
+    let version = 1;
+    const at = { line, character: end };
+    const rss: number[] = [];
+    const total = 10_000;
+    for (let i = 0; i < total; i++) {
+      const change = i % 2 === 0 ? { range: { start: at, end: at }, text: "字" } : { range: { start: at, end: { line, character: end + 1 } }, text: "" };
+      version++;
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+      // A pause every 10 edits for the diagnostics of the last one, as a typist's pauses would.
+      if (version % 10 === 0) await client.diagnostics(uri, version);
+      if ((i + 1) % 1000 === 0) rss.push(client.rssMB());
+    }
+    const growth = rss[rss.length - 1] - rss[0];
+    figures.push({
+      group: "memory",
+      name: `RSS growth, edit 1,000 → ${total.toLocaleString("en")}`,
+      unit: "MB",
+      ours: single(growth),
+      target: { text: "no growth (≤ 10 MB of GC noise)", met: growth <= 10 },
+      note: `RSS per 1,000 edits: ${rss.map((m) => m.toFixed(0)).join(" ")}`,
+    });
+  } finally {
+    await client.stop();
+  }
+  return figures;
+}
+
+/** Figure 6: from spawning the server to its first diagnostics, and loading the client bundle. */
+export async function startupFigures(samples: Sample[]): Promise<Figure[]> {
+  const runs = 15;
+  const toInit: number[] = [];
+  const toFirst: number[] = [];
+  const sample = samples[0];
+  for (let i = 0; i < runs; i++) {
+    const { client, spawnedAt, initializedAt } = await BenchClient.start();
+    const arrived = await client.open(uriOf(sample.name), sample.text);
+    toInit.push(initializedAt - spawnedAt);
+    toFirst.push(arrived.at - spawnedAt);
+    await client.stop();
+  }
+  const load: number[] = [];
+  let loadProblem: string | undefined;
+  try {
+    for (let i = 0; i < runs; i++) load.push(Number(execFileSync(process.execPath, ["-e", CLIENT_LOAD, CLIENT], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })));
+  } catch (e) {
+    // The stub cannot stand in for every use of the vscode API at load time: say so rather than lose the other figures.
+    loadProblem = /\n(\w*Error: [^\n]*)/.exec(String((e as { stderr?: string }).stderr))?.[1] ?? String(e);
+  }
+  const clientLoad: Figure = loadProblem
+    ? { group: "startup", name: "require dist/client.js (vscode stubbed)", unit: "ms", ours: single(NaN), note: `not measured: ${loadProblem}` }
+    : { group: "startup", name: "require dist/client.js (vscode stubbed)", unit: "ms", ours: summarize(load), note: "bundle load only; activation needs VS Code" };
+  return [
+    { group: "startup", name: "server spawn → initialize result", unit: "ms", ours: summarize(toInit) },
+    { group: "startup", name: "server spawn → first diagnostics (sample)", unit: "ms", ours: summarize(toFirst) },
+    clientLoad,
+  ];
+}
+
+/**
+ * Prints how long requiring the client bundle takes in a fresh Node, with
+ * `vscode` answered by a stub that has every property (activation itself
+ * needs VS Code and is not measured).
+ */
+const CLIENT_LOAD = `
+const Module = require("node:module");
+const { readFileSync } = require("node:fs");
+// Every vscode.X the bundle names, each a class that accepts anything (esbuild copies a module's own names).
+const names = new Set([...readFileSync(process.argv[1], "utf8").matchAll(/vscode\\d*\\.([A-Za-z_$][\\w$]*)/g)].map((m) => m[1]));
+const anything = new Proxy(function () {}, { get: (t, k) => (k === "then" ? undefined : anything), apply: () => anything, construct: () => anything });
+const stub = Object.fromEntries([...names].map((n) => [n, anything]));
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === "vscode" ? stub : load.call(this, request, ...rest); };
+const start = performance.now();
+require(process.argv[1]);
+process.stdout.write(String(performance.now() - start));
+`;

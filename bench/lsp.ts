@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
+import { SERVER } from "./paths";
+
+/**
+ * The benchmark's LSP client: dist/server.js as a child process over stdio,
+ * as VS Code runs it. Unlike the protocol tests' client
+ * (test/protocol/lspClient.ts, which is tied to node:test), it stamps every
+ * diagnostics notification with the time it arrived, so that the latency of
+ * a change is measured from the moment it was sent, and it reads the
+ * server's resident memory.
+ */
+
+/** The debounce the benchmark sets (govReport.debounce): 0, so nothing is to be subtracted from the latencies. */
+export const DEBOUNCE_MS = 0;
+
+interface Arrival {
+  params: PublishDiagnosticsParams;
+  at: number;
+}
+
+export class BenchClient {
+  readonly connection: ProtocolConnection;
+  private waiters: { accept: (a: Arrival) => boolean; resolve: (a: Arrival) => void }[] = [];
+  private readonly exited: Promise<void>;
+
+  private constructor(readonly child: ChildProcess) {
+    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+      const arrival = { params, at: performance.now() };
+      this.waiters = this.waiters.filter((w) => (w.accept(arrival) ? (w.resolve(arrival), false) : true));
+    });
+    this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => ({ debounce: DEBOUNCE_MS })));
+    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onRequest("window/workDoneProgress/create", () => null);
+    this.connection.onNotification((_method: string) => undefined);
+    this.connection.listen();
+  }
+
+  /** Starts the server and initializes it; `spawnedAt` is when the process was started. */
+  static async start(): Promise<{ client: BenchClient; spawnedAt: number; initializedAt: number }> {
+    const spawnedAt = performance.now();
+    // GOV_REPORT_BENCH_SERVER_ARGS: Node options for the server, e.g. --cpu-prof to profile it under the benchmark's load.
+    const nodeArgs = process.env.GOV_REPORT_BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"], { stdio: ["pipe", "pipe", "ignore"] });
+    const client = new BenchClient(child);
+    await client.connection.sendRequest("initialize", {
+      processId: process.pid,
+      locale: "zh-cn",
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    const initializedAt = performance.now();
+    await client.connection.sendNotification("initialized", {});
+    return { client, spawnedAt, initializedAt };
+  }
+
+  /** The next diagnostics for `uri` of at least `version`, and when they arrived. */
+  diagnostics(uri: string, version: number): Promise<Arrival> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), 120_000);
+      this.waiters.push({
+        accept: (a) => a.params.uri === uri && (a.params.version ?? 0) >= version,
+        resolve: (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+      });
+    });
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Arrival> {
+    const arrived = this.diagnostics(uri, version);
+    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "gov-report", version, text } });
+    return arrived;
+  }
+
+  /** Inserts `text` at a position (an incremental change, as an editor sends a keystroke). */
+  async insert(uri: string, version: number, line: number, character: number, text: string): Promise<void> {
+    const at = { line, character };
+    await this.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: at, end: at }, text }],
+    });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** Resident set size of the server process, from /proc (Linux), in MB. */
+  rssMB(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
+    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
+    return kb / 1024;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest("shutdown"), new Promise((r) => setTimeout(r, 5_000))]);
+      await this.connection.sendNotification("exit");
+    } catch {
+      /* killed below */
+    }
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
+    await this.exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}

@@ -1,0 +1,25 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where things are, found from the repository root (the benchmark runs from a bundle in bench/tmp/). */
+
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error("package.json not found above the benchmark");
+    dir = up;
+  }
+  return dir;
+}
+
+export const ROOT = repositoryRoot();
+export const SAMPLES_DIR = join(ROOT, "..", "shared", "samples");
+/** Generated drafts; git-ignored and removed after the run. */
+export const TMP = join(ROOT, "bench", "tmp");
+export const RESULTS = join(ROOT, "bench", "results.json");
+export const CLI = join(ROOT, "dist", "cli.js");
+export const SERVER = join(ROOT, "dist", "server.js");
+export const CLIENT = join(ROOT, "dist", "client.js");
+export const MARKDOWNLINT_CLI2 = join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");

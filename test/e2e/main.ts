@@ -2,7 +2,7 @@
 // temporary folder): installs the .vsix into a fresh code-server, runs the UI scenarios in
 // Chromium and then the extension-host suite, and prints one line per test and a closing
 // "N passed, M failed". Exits non-zero when anything failed.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CodeServer, installExtension, prepareEditorDirs } from "./harness/codeServer";
@@ -55,7 +55,7 @@ function summarize(results: TestResult[]): boolean {
 
 async function main(): Promise<boolean> {
   const { vsix, tmp, screenshots, scenarios, suite } = options();
-  rmSync(resultsDir, { recursive: true, force: true });
+  // Not emptied: a run of other scenarios in the same work tree may be writing there meanwhile.
   mkdirSync(resultsDir, { recursive: true });
   const dirs = prepareEditorDirs(join(tmp, "editor"));
   const installedExtension = installExtension(dirs, vsix, extensionId);

@@ -1,6 +1,6 @@
 // Runs the UI scenarios one after another, each in its own workspace folder and browser context,
 // and turns each into a pass or a failure with a readable message and a screenshot.
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Browser } from "playwright-core";
 import type { TestResult } from "../suite/results";
@@ -61,13 +61,14 @@ async function runScenario(scenario: Scenario, env: ScenarioEnvironment): Promis
     },
   };
   const name = `UI: ${scenario.title}`;
+  const failureScreenshot = join(resultsDir, `${scenario.id}-failure.png`);
+  rmSync(failureScreenshot, { force: true });
   try {
     await scenario.run(context);
     return { name, ok: true };
   } catch (e) {
-    const screenshot = join(resultsDir, `${scenario.id}-failure.png`);
-    await opened.at(-1)?.screenshot(screenshot);
-    return { name, ok: false, error: `${(e as Error).message}\nscreenshot: ${screenshot}` };
+    await opened.at(-1)?.screenshot(failureScreenshot);
+    return { name, ok: false, error: `${(e as Error).message}\nscreenshot: ${failureScreenshot}` };
   } finally {
     for (const workbench of opened) await workbench.close();
   }

@@ -145,8 +145,14 @@ export class Workbench {
     return this.page.locator(".editor-group-container.active .monaco-editor").first();
   }
 
-  /** Moves the cursor to the start of a 1-based line (Ctrl+G) and reveals it. */
+  /**
+   * Moves the cursor to the start of a 1-based line (Ctrl+G) and waits until the line is in view.
+   * The editor gets the focus first (Ctrl+1): Go to Line started from the Problems filter moves
+   * the cursor but scrolls the editor elsewhere.
+   */
   async goToLine(line: number): Promise<void> {
+    await this.page.keyboard.press("Control+1");
+    await this.page.locator(".editor-group-container.active .monaco-editor.focused").first().waitFor();
     await this.page.keyboard.press("Control+G");
     const input = this.quickInput();
     await input.waitFor();
@@ -154,6 +160,7 @@ export class Workbench {
     await this.page.keyboard.press("Enter");
     await input.waitFor({ state: "hidden" });
     await this.statusBarItem(`Ln ${line}, Col 1`).waitFor();
+    await this.activeEditor().locator(".margin-view-overlays .line-numbers", { hasText: new RegExp(`^${line}$`) }).waitFor();
   }
 
   /**
@@ -239,9 +246,12 @@ export class Workbench {
 
   /**
    * Scrolls the Problems list until `row` is rendered: the list renders only the rows in view,
-   * and a file may have a hundred findings of one rule.
+   * and a file may have a hundred findings of one rule. The wheel turns over the list's left
+   * margin (the twisties): hovering a row would show its hover, and Playwright's hover scrolls
+   * the hovered row back into view.
    */
   async revealProblem(row: Locator, what: string): Promise<Locator> {
+    const list = this.page.locator(".markers-panel .monaco-list").filter({ has: this.page.locator(".monaco-list-row") }).first();
     const rows = this.problemRows();
     const deadline = Date.now() + uiTimeoutMs;
     while (Date.now() < deadline) {
@@ -250,10 +260,14 @@ export class Workbench {
         await waitUntil(async () => (await rows.count()) > 0, 1_000, 50);
         continue;
       }
-      await rows.first().hover();
-      const top = await topRenderedIndex(rows);
-      await this.page.mouse.wheel(0, 300);
-      const scrolled = await waitUntil(async () => (await topRenderedIndex(rows)) !== top, 1_000, 50);
+      const box = await list.boundingBox();
+      if (!box) throw new Error("the Problems list is not on screen");
+      await this.page.mouse.move(box.x + 4, box.y + box.height / 2);
+      const bottom = await bottomRenderedIndex(rows);
+      // The list scrolls about two rows a wheel event, whatever its delta: a few of them scroll
+      // by less than the rows in view, so that no row is skipped.
+      for (let i = 0; i < 3; i++) await this.page.mouse.wheel(0, 100);
+      const scrolled = await waitUntil(async () => (await bottomRenderedIndex(rows)) !== bottom, 1_000, 50);
       // At the end of the list: start again from the top, the findings may have changed meanwhile.
       if (!scrolled) await this.page.mouse.wheel(0, -1e6);
     }
@@ -276,8 +290,11 @@ export class Workbench {
   }
 }
 
-/** The list index of the first row a virtualised list renders (rows are reused in any DOM order). */
-async function topRenderedIndex(rows: Locator): Promise<number> {
+/**
+ * The largest list index among the rendered rows. (Rows are reused in any DOM order, and the
+ * file's row stays pinned at the top as a sticky row, so the smallest index does not move.)
+ */
+async function bottomRenderedIndex(rows: Locator): Promise<number> {
   const indices = await Promise.all((await rows.all()).map((r) => r.getAttribute("data-index")));
-  return Math.min(...indices.map(Number));
+  return Math.max(...indices.map(Number));
 }

@@ -1,6 +1,8 @@
 // Scenario 1: every shared sample (named only by numbers) is recognised as a report by its
 // content, its findings are underlined, and Problems lists each finding that
-// ../shared/conformance/samples.expected.json requires, at its line.
+// ../shared/conformance/samples.expected.json requires, at its line (a hint, which VS Code
+// never lists in Problems, in the hover of its squiggle).
+import { ruleById } from "../../../server/src/core";
 import { samplesWithExpectedFindings } from "../harness/fixtures";
 import { languageName } from "../harness/manifest";
 import type { Scenario } from "../harness/scenarios";
@@ -21,7 +23,19 @@ export const samplesScenario: Scenario = {
       await see(workbench.statusBarItem(languageName), `${sample.file} detected as a report (“${languageName}” in the status bar)`);
       for (const { rule, line } of sample.must) {
         await workbench.goToLine(line);
-        await see(workbench.squigglesOnCursorLine(), `a squiggle on line ${line} of ${sample.file} (${rule})`);
+        const squiggle = await see(workbench.squigglesOnCursorLine(), `a squiggle on line ${line} of ${sample.file} (${rule})`);
+        if (ruleById(rule)?.severity === "hint") {
+          // VS Code's Problems never lists hints: the finding is read where the editor shows it.
+          // A click on the squiggle puts the cursor into the finding's range; Show Hover (Ctrl+K
+          // Ctrl+I) then shows its message where the cursor is, and stays until the cursor moves.
+          const box = (await squiggle.boundingBox())!;
+          await workbench.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+          await workbench.page.keyboard.press("Control+K");
+          await workbench.page.keyboard.press("Control+I");
+          await see(workbench.hover(rule), `the hover of the ${rule} hint on line ${line} of ${sample.file}`);
+          await workbench.page.keyboard.press("Escape");
+          continue;
+        }
         await workbench.filterProblems(rule);
         await workbench.revealProblem(workbench.problemRow(rule, line), `${rule} at line ${line} of ${sample.file}`);
       }

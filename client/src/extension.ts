@@ -16,7 +16,13 @@ import { registerWordCommands } from "./word";
 /** Wires the extension's parts together; each lives in its own module. */
 let server: ReportServer | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports (`vscode.extensions.getExtension(…).exports`): the status bar as shown, for its tests. */
+export interface GovReportApi {
+  statusBarText(): string | undefined;
+  onDidChangeStatusBar: vscode.Event<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): GovReportApi {
   server = new ReportServer(context);
   const reports = server;
   const statusBar = new ReportStatusBar();
@@ -35,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerWordCommands(context, reports);
   registerPreview(context, reports);
   registerReviewView(context, reports);
+  return { statusBarText: () => statusBar.shown, onDidChangeStatusBar: statusBar.onDidChange };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -8,6 +8,10 @@ import { t } from "./locale";
  */
 export class ReportStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("govReport.status", vscode.StatusBarAlignment.Left, 100);
+  private readonly changed = new vscode.EventEmitter<void>();
+  private visible = false;
+  /** Fires after every render; with `shown`, what the extension-host tests read (the extension's exports). */
+  readonly onDidChange = this.changed.event;
   private readonly statuses = new Map<string, ReportStatus>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -26,18 +30,31 @@ export class ReportStatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** The item's text, or undefined while it is hidden. */
+  get shown(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
     this.item.dispose();
   }
 
   private render(): void {
+    this.show();
+    this.changed.fire();
+  }
+
+  private show(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const status = doc && this.statuses.get(doc.uri.toString());
     if (!doc || !status || status.state === "silent") {
+      this.visible = false;
       this.item.hide();
       return;
     }
+    this.visible = true;
     if (status.state === "too-large") {
       this.item.text = `$(warning) ${t("年报：文档过大，未检查", "Report: too large to check")}`;
     } else {

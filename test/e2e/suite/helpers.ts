@@ -58,3 +58,66 @@ export function withRule(ds: vscode.Diagnostic[], rule: string): vscode.Diagnost
 }
 
 export { ruleOf };
+
+/** The extension's exports (client/src/extension.ts), once it is active. */
+export interface GovReportApi {
+  statusBarText(): string | undefined;
+  onDidChangeStatusBar: vscode.Event<void>;
+}
+
+export async function extensionApi(): Promise<GovReportApi> {
+  const extension = vscode.extensions.getExtension<GovReportApi>("gov-report.gov-report");
+  if (!extension) throw new Error("gov-report.gov-report is not installed");
+  return extension.activate();
+}
+
+/**
+ * Runs a command that asks through quick picks and input boxes, accepting what each one
+ * proposes (the highlighted item, the default value) as a person pressing Enter would, until
+ * the command has finished. The prompts appear when the command gets to them, so acceptance is
+ * re-issued on each tick of the event loop until then.
+ */
+export async function runAcceptingPrompts(command: string): Promise<void> {
+  let settled = false;
+  let failure: unknown;
+  const running = Promise.resolve(vscode.commands.executeCommand(command)).then(
+    () => (settled = true),
+    (e: unknown) => ((failure = e), (settled = true)),
+  );
+  const deadline = Date.now() + waitMs;
+  while (!settled) {
+    if (Date.now() > deadline) throw new Error(`${command} did not finish within ${waitMs / 1000} s of accepting its prompts`);
+    await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await running;
+  if (failure) throw failure;
+}
+
+/** Resolves once the active editor's document satisfies `accept`. */
+export function activeDocumentWhere(accept: (doc: vscode.TextDocument) => boolean, what: string): Promise<vscode.TextDocument> {
+  const onChange = (listener: (e: unknown) => void) => {
+    const a = vscode.window.onDidChangeActiveTextEditor(listener);
+    const b = vscode.workspace.onDidChangeTextDocument(listener);
+    const c = vscode.workspace.onDidOpenTextDocument(listener);
+    return vscode.Disposable.from(a, b, c);
+  };
+  return eventually(onChange, () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && accept(doc) ? doc : undefined;
+  }, what);
+}
+
+/** Writes a file of the workspace (relative path). */
+export async function writeWorkspaceFile(path: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(...path.split("/"));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** Closes every editor, discarding changes (closing a changed editor would ask to save it). */
+export async function closeAllEditors(): Promise<void> {
+  const open = () => vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
+  for (let left = open(); left > 0; left--) await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  if (open() > 0) await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import JSZip from "jszip";
@@ -125,6 +125,30 @@ describe("gov-report check on a folder", () => {
     const named = runCli(["fix", join(folder, "report.docx")]);
     assert.equal(named.status, 2);
     assert.match(named.stderr, /import/);
+  });
+});
+
+describe("last year's report as a Word document", () => {
+  it("is read when --previous or the config names it, and paired when it lies in the folder checked", () => {
+    const folder = tempDir();
+    const draft2020 = join(folder, "2020.txt");
+    writeFileSync(draft2020, reportText(Y2020));
+    assert.equal(runCli(["export", draft2020]).status, 0);
+    rmSync(draft2020);
+    const draft = join(folder, "2021.txt");
+    writeFileSync(draft, reportText(Y2021_WRONG_CARRYOVER));
+    const carryovers = (stdout: string) => stdout.match(/carryover-mismatch/g)?.length ?? 0;
+
+    const named = runCli(["check", draft, "--previous", join(folder, "2020.docx")]);
+    assert.equal(named.status, 1, named.stderr);
+    assert.equal(carryovers(named.stdout), 2);
+    const paired = runCli(["check", folder]);
+    assert.equal(carryovers(paired.stdout), 2, paired.stdout);
+    writeFileSync(join(folder, ".govreportrc.json"), JSON.stringify({ previous: "2020.docx" }));
+    assert.equal(carryovers(runCli(["check", draft]).stdout), 2);
+    const exported = runCli(["export", draft]);
+    assert.equal(exported.status, 1);
+    assert.match(exported.stderr, /carryover-mismatch/);
   });
 });
 

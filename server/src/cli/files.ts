@@ -70,6 +70,11 @@ export async function readWordDraft(path: string): Promise<WordDraft> {
   }
 }
 
+/** The text of a draft, or of a Word report as converted (last year's report may be either). */
+export async function readReportText(path: string): Promise<string> {
+  return isWordFile(path) ? (await readWordDraft(path)).text : readDraft(path).text;
+}
+
 const DRAFT = /\.(txt|md|markdown|docx)$/i;
 /** Word's lock file of a document it has open (~$报告.docx): not a document. */
 const WORD_LOCK = /^~\$/;

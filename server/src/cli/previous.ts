@@ -1,12 +1,13 @@
 import { resolve } from "node:path";
 import { findPredecessors, isPredecessor, parse, type Config, type ReportIdentity, type ReportModel } from "../core";
 import { UsageError } from "./args";
-import { readDraft } from "./files";
+import { readReportText } from "./files";
 
 /**
  * Last year's report for each checked report: the file named by --previous
  * (one report checked), else by `previous` in its .govreportrc.json, else the
- * report of the same organ and the year before among the files checked.
+ * report of the same organ and the year before among the files checked. A
+ * named file may be a text draft or a Word report.
  */
 
 /** A report to check; `model` is the parsed report, or (checked in parallel) only its organ and year. */
@@ -27,11 +28,11 @@ class PreviousFiles {
   private cache = new Map<string, ReportModel | undefined>();
   constructor(private onProblem: (file: string, message: string) => void) {}
 
-  load(file: string): { file: string; model: ReportModel } | undefined {
+  async load(file: string): Promise<{ file: string; model: ReportModel } | undefined> {
     const path = resolve(file);
     if (!this.cache.has(path)) {
       try {
-        this.cache.set(path, parse(readDraft(path).text));
+        this.cache.set(path, parse(await readReportText(path)));
       } catch (e) {
         this.onProblem(file, `上一年度报告无法读取 / cannot read last year's report: ${(e as Error).message}`);
         this.cache.set(path, undefined);
@@ -42,26 +43,30 @@ class PreviousFiles {
   }
 }
 
-export function previousReports<M extends ReportIdentity>(
+export async function previousReports<M extends ReportIdentity>(
   reports: LoadedReport<M>[],
   explicit: string | undefined,
   onProblem: (file: string, message: string) => void,
   onNote: (message: string) => void,
-): (PreviousReport<M> | undefined)[] {
+): Promise<(PreviousReport<M> | undefined)[]> {
   if (explicit !== undefined && reports.length !== 1)
     throw new UsageError("--previous 只能在检查单个报告时使用 / --previous applies when checking a single report");
   const files = new PreviousFiles(onProblem);
   const found = findPredecessors(reports.map((r) => r.model));
-  return reports.map((r, i): PreviousReport<M> | undefined => {
+  const out: (PreviousReport<M> | undefined)[] = [];
+  for (const [i, r] of reports.entries()) out.push(await previousOf(r, i));
+  return out;
+
+  async function previousOf(r: LoadedReport<M>, i: number): Promise<PreviousReport<M> | undefined> {
     const named = explicit ?? r.config?.previous;
     if (named === undefined) {
       const j = found[i];
       return j === undefined ? undefined : { file: reports[j].file, model: reports[j].model };
     }
-    const previous = files.load(named);
+    const previous = await files.load(named);
     // A file named by the user is used as named; a mismatch is worth a note, not a refusal.
     if (previous && !isPredecessor(previous.model, r.model))
       onNote(`${r.file}: ${named} 不像是同一机关上一年度的报告 / does not look like the same organ's report of the year before`);
     return previous;
-  });
+  }
 }

@@ -55,7 +55,7 @@ export async function check(args: Args): Promise<number> {
       if (!t.explicit && !model.isReport) continue;
       loaded.push({ file: t.file, model, config });
     }
-    const previous = previousReports(loaded, option(args, "--previous"), onPreviousProblem(problems), onNote);
+    const previous = await previousReports(loaded, option(args, "--previous"), onPreviousProblem(problems), onNote);
     checked = loaded.map((r, i) => ({ ...r, previous: previous[i], findings: checkModel(r.model, { config: r.config, previous: previous[i]?.model }) }));
     results = checked.map((r) => ({ file: r.file, findings: r.findings, word: wordLocations.get(r.file) }));
   }
@@ -94,7 +94,7 @@ async function checkInParallel(jobs: Job[], targets: Target[], threads: number, 
     if (r.problem !== undefined) problems.push({ file: r.file, findings: [], problem: r.problem });
     else if (targets[i].explicit || r.isReport) loaded.push({ file: r.file, model: r.identity, config: jobs[i].config, findings: r.findings });
   });
-  const previous = previousReports(loaded, option(args, "--previous"), onPreviousProblem(problems), onNote);
+  const previous = await previousReports(loaded, option(args, "--previous"), onPreviousProblem(problems), onNote);
   return loaded.map((r, i) => {
     const p = previous[i];
     if (!p) return { file: r.file, findings: r.findings };

@@ -26,7 +26,7 @@ export async function exportCommand(args: Args): Promise<number> {
   const force = args.options.has("--force");
   const text = readDraft(draftPath).text;
   const unreadable: string[] = [];
-  const [previous] = previousReports([{ file: draftPath, model: parse(text), config }], option(args, "--previous"), (file, problem) => unreadable.push(`${file}: ${problem}`), (note) => process.stderr.write(`gov-report: ${note}\n`));
+  const [previous] = await previousReports([{ file: draftPath, model: parse(text), config }], option(args, "--previous"), (file, problem) => unreadable.push(`${file}: ${problem}`), (note) => process.stderr.write(`gov-report: ${note}\n`));
   if (unreadable.length) {
     for (const p of unreadable) process.stderr.write(`gov-report: ${p}\n`);
     return 2;

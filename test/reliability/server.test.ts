@@ -210,7 +210,7 @@ describe("language server under load and fault", () => {
     client.open(huge, text);
     const notice = await client.diagnostics(huge);
     assert.equal(notice.diagnostics.length, 1);
-    assert.match(String(notice.diagnostics[0].message), new RegExp(`${text.length} characters, over the live-check limit of 5000000 \\(setting govReport\\.maxDocumentSize\\); not checked`));
+    assert.match(String(notice.diagnostics[0].message), new RegExp(`${text.length} characters, over the live-check limit of 1000000 \\(setting govReport\\.maxDocumentSize\\); not checked`));
     assert.equal((await client.status(huge)).state, "too-large");
     // Edits to the huge document and a check of a small one, interleaved.
     const small = fileUri("small-beside-huge.govreport");

@@ -24,7 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   inlayHints: { enabled: true },
   locale: "auto",
-  maxDocumentSize: 5_000_000,
+  maxDocumentSize: 1_000_000,
   workspaceCheck: false,
   previousReport: "",
 };

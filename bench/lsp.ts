@@ -41,7 +41,7 @@ export class BenchClient {
     this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => ({ debounce: DEBOUNCE_MS })));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
-    this.connection.onNotification((_method: string) => undefined);
+    this.connection.onUnhandledNotification(() => undefined);
     this.connection.listen();
   }
 

@@ -204,6 +204,24 @@ export class Workbench {
     return this.page.locator(".suggest-widget .monaco-list-row", { hasText: label });
   }
 
+  /**
+   * Accepts the completion labelled `label` from the open suggest widget with the keyboard:
+   * down to it, then Enter. (A click may land on another item: the list is re-sorted while
+   * the snippet and the language server's items arrive.)
+   */
+  async acceptSuggestion(label: string): Promise<void> {
+    const focused = this.page.locator(".suggest-widget .monaco-list-row.focused");
+    const deadline = Date.now() + uiTimeoutMs;
+    for (;;) {
+      await focused.waitFor();
+      const current = (await focused.getAttribute("aria-label")) ?? "";
+      if (current.includes(label)) return this.page.keyboard.press("Enter");
+      if (Date.now() > deadline) throw new Error(`the completion “${label}” could not be selected (at “${current}”)`);
+      await this.page.keyboard.press("ArrowDown");
+      await waitUntil(async () => (await focused.getAttribute("aria-label").catch(() => null)) !== current, 2_000, 50);
+    }
+  }
+
   /** Collapses the Explorer's folder section so that the Outline below it gets the height. */
   async collapseExplorerFolder(folderName: string): Promise<void> {
     const header = this.page.locator(".pane-header", { hasText: folderName }).first();
@@ -269,9 +287,23 @@ export class Workbench {
       for (let i = 0; i < 3; i++) await this.page.mouse.wheel(0, 100);
       const scrolled = await waitUntil(async () => (await bottomRenderedIndex(rows)) !== bottom, 1_000, 50);
       // At the end of the list: start again from the top, the findings may have changed meanwhile.
-      if (!scrolled) await this.page.mouse.wheel(0, -1e6);
+      if (!scrolled) await this.scrollProblemsToTop();
     }
     throw new Error(`did not see ${what} in Problems within ${uiTimeoutMs / 1000} s`);
+  }
+
+  /** Scrolls the Problems list back to its first row (the list scrolls about two rows a wheel event). */
+  async scrollProblemsToTop(): Promise<void> {
+    const list = this.page.locator(".markers-panel .monaco-list").filter({ has: this.page.locator(".monaco-list-row") }).first();
+    const firstMarker = list.locator('.monaco-list-row[data-index="1"]');
+    const deadline = Date.now() + uiTimeoutMs;
+    while (!(await firstMarker.isVisible())) {
+      if (Date.now() > deadline) throw new Error(`the Problems list did not scroll back to its top within ${uiTimeoutMs / 1000} s`);
+      const box = await list.boundingBox();
+      if (!box) throw new Error("the Problems list is not on screen");
+      await this.page.mouse.move(box.x + 4, box.y + box.height / 2);
+      for (let i = 0; i < 10; i++) await this.page.mouse.wheel(0, -100);
+    }
   }
 
   /** The Problems entry of `rule` at `line` (and `column`, when given). */

@@ -39,7 +39,8 @@ export const quickFixScenario: Scenario = {
 
     await seeGone(workbench.problemRow(rule, line), `${rule} on line ${line}`);
     await workbench.page.keyboard.press("Control+S");
-    const savedRow = () => readFileSync(join(folder, file), "utf8").split("\n")[line - 1];
+    // Read while the editor may still be writing it: a short read is retried, not a failure.
+    const savedRow = () => readFileSync(join(folder, file), "utf8").split("\n")[line - 1] ?? "";
     if (!(await waitUntil(() => savedRow().endsWith("\t6"), 30_000))) {
       throw new Error(`after the fix and a save, line ${line} reads “${savedRow()}” instead of ending with the sum 6`);
     }

@@ -41,6 +41,7 @@ export const samplesScenario: Scenario = {
       }
       if (sample.file === screenshotSample) {
         await workbench.filterProblems("");
+        await workbench.scrollProblemsToTop();
         await workbench.goToLine(sample.must[0].line);
         await capture("diagnostics");
       }

@@ -25,9 +25,9 @@ export const tableTemplateScenario: Scenario = {
     await see(workbench.problemRow("table-missing", line - 1), "table-missing under the heading of section 三");
     await workbench.goToLine(line);
     await workbench.page.keyboard.press("Control+Space");
-    const item = await see(workbench.suggestion(template), `the completion “${template}”`);
+    await see(workbench.suggestion(template), `the completion “${template}”`);
     await capture("table-template");
-    await item.click();
+    await workbench.acceptSuggestion(template);
 
     await seeGone(workbench.problemRow("table-missing", line - 1), "table-missing");
     await workbench.page.keyboard.press("Control+S");

@@ -1,5 +1,5 @@
 import type { ValueKind } from "../formats";
-import { toHalfWidth, trimPadding } from "../text";
+import { contentBounds, toHalfWidth } from "../text";
 
 /**
  * Reads one table value as written in drafts: padding, full-width digits,
@@ -15,16 +15,43 @@ export interface CellReading {
 
 const NONE = /^(?:[-—–－/／\\]|无|空)$/;
 
+/** Characters a value or none marker can start with, before toHalfWidth (its full-width forms too). */
+const VALUE_START = new Set(
+  [..."0123456789０１２３４５６７８９+-−—–减增＋－/／\\＼无空"].map((c) => c.charCodeAt(0)),
+);
+
+/** s[a, b) is ASCII digits only (b > a). */
+function isDigits(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Does the text look like a table value (as opposed to a label)? */
 export function isValueLike(text: string): boolean {
-  const t = toHalfWidth(trimPadding(text)).replace(/\s+/g, "");
+  // A value starts with a digit, a sign, 减/增 or a none marker: a cell that starts otherwise (a label) is
+  // answered without normalising it. Its first character survives trimming and toHalfWidth's mapping.
+  const [a, b] = contentBounds(text);
+  if (a === b) return true;
+  if (!VALUE_START.has(text.charCodeAt(a))) return false;
+  if (isDigits(text, a, b)) return true;
+  const t = toHalfWidth(text.slice(a, b)).replace(/\s+/g, "");
   if (t === "" || NONE.test(t)) return true;
   return /^(?:[+\-−—–减增]{0,3})\d[\d,，.]*(?:万元|元|件|条|个|项|次)?$/.test(t);
 }
 
 export function readCell(text: string, kind: ValueKind): CellReading {
-  const trimmed = trimPadding(text);
-  if (trimmed === "") return { status: "empty" };
+  const [a, b] = contentBounds(text);
+  if (a === b) return { status: "empty" };
+  if (isDigits(text, a, b)) {
+    // Plain digits, as nearly every value is written: what the general reading below gives them.
+    const trimmed = text.slice(a, b);
+    const canonical = String(Number(trimmed));
+    return { status: "number", value: Number(trimmed), canonical: trimmed === canonical ? undefined : canonical };
+  }
+  const trimmed = text.slice(a, b);
   const t = toHalfWidth(trimmed).replace(/[\s\u00a0\u3000]+/g, "");
   if (NONE.test(t)) return { status: "empty", noneMarker: true };
   const m = /^([+\-−—–减增]*)(\d[\d,，]*)(?:\.(\d+))?(万元|元|件|条|个|项|次)?$/.exec(t);

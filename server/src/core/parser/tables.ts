@@ -1,6 +1,6 @@
 import type { ColumnSpec, FormatSpec, RowSpec, TableSpec } from "../formats";
 import type { Cell, Placement, RawCell, Table } from "../model";
-import { labelKey, stripNumbering, stripRemark, trimPadding } from "../text";
+import { hasContent, labelKey, stripNumbering, stripRemark } from "../text";
 import { range } from "../types";
 import { isValueLike, readCell } from "./cells";
 import type { GridBlock, GridRow } from "./grid";
@@ -139,7 +139,7 @@ function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
   return cell;
 }
 
-const isFilled = (c: RawCell) => trimPadding(c.raw) !== "";
+const isFilled = (c: RawCell) => hasContent(c.raw);
 
 /**
  * Places a row's values in the template's columns. `values` are the cells

@@ -96,8 +96,13 @@ function assembleSections(lines: SourceLine[], candidates: (HeadingCandidate | u
   const sections: Section[] = found.map((c, i) => {
     const next = found[i + 1]?.range.start.line ?? lines.length;
     const last = Math.max(c.range.start.line, next - 1);
+    // Field by field, in the candidate's order (readHeading's literal): a spread takes V8's slow path.
     return {
-      ...c,
+      range: c.range,
+      text: c.text,
+      numeral: c.numeral,
+      titleRange: c.titleRange,
+      core: c.core,
       spec: c.spec!,
       variant: c.core !== labelKey(c.spec!.title),
       bodyRange: range(c.range.start.line, 0, last, lines[last].text.length),
@@ -130,6 +135,8 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
   for (const b of blocks) {
     for (const row of b.rows) {
       for (const cell of row.cells) {
+        // A key is never longer than its text: short cells (the values) need no key.
+        if (cell.raw.length < 4) continue;
         const key = labelKey(cell.raw);
         if (key.length < 4) continue;
         for (const sig of signatures) {

@@ -15,6 +15,19 @@ const noNetwork = {
   },
 };
 
+/**
+ * The Word side (server/src/docx) is its own bundle, dist/docx.js, required by
+ * the CLI and the server only when a .docx is read or written (docx/lazy.ts).
+ */
+const lazyDocx = {
+  name: "lazy-docx",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/index$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]docx[\\/]lazy\.ts$/.test(args.importer) ? { path: "./docx.js", external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   plugins: [noNetwork],
   bundle: true,
@@ -28,8 +41,9 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
-  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js" },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx] },
+  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js", plugins: [noNetwork, lazyDocx] },
+  { entryPoints: ["server/src/docx/index.ts"], outfile: "dist/docx.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ];
 for (const e of entries) await build({ ...common, ...e });

@@ -17,7 +17,7 @@ const maxBytes = 1024 * 1024;
 const allowed: RegExp[] = [
   /^package\.json$/,
   /^package\.nls(\.[a-z-]+)?\.json$/,
-  /^dist\/(client|server)\.js$/,
+  /^dist\/(client|server|docx)\.js$/,
   /^syntaxes\/[^/]+\.tmLanguage\.json$/,
   /^snippets\/[^/]+\.(json|code-snippets)$/,
   /^schemas\/[^/]+\.json$/,
@@ -27,7 +27,7 @@ const allowed: RegExp[] = [
   /^changelog\.md$/,
   /^LICENSE\.txt$/,
 ];
-const required = ["package.json", "package.nls.json", "package.nls.zh-cn.json", "dist/client.js", "dist/server.js",
+const required = ["package.json", "package.nls.json", "package.nls.zh-cn.json", "dist/client.js", "dist/server.js", "dist/docx.js",
   "readme.md", "changelog.md", "LICENSE.txt", "images/icon.png"];
 
 interface Manifest {
@@ -86,7 +86,7 @@ describe("the packaged .vsix", () => {
   });
 
   it("holds production bundles (minified, no source map reference)", async () => {
-    for (const bundle of ["dist/client.js", "dist/server.js"]) {
+    for (const bundle of ["dist/client.js", "dist/server.js", "dist/docx.js"]) {
       const code = await files.get(bundle)!.async("string");
       assert.doesNotMatch(code, /sourceMappingURL/, bundle);
       // Minified means that minifying again finds no whitespace to remove. (Counting lines does

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DocxError, importDocx, type WordDraft } from "../docx";
+import type { WordDraft } from "../docx";
+import { loadDocx } from "../docx/lazy";
 
 /**
  * Reading drafts from disk: encodings (UTF-8 with or without BOM, UTF-16,
@@ -63,6 +64,7 @@ export const isWordFile = (path: string) => /\.docx$/i.test(path);
 
 /** A .docx report converted to a text draft that knows the Word location of each of its positions. */
 export async function readWordDraft(path: string): Promise<WordDraft> {
+  const { DocxError, importDocx } = await loadDocx();
   try {
     return await importDocx(readRegularFile(path));
   } catch (e) {

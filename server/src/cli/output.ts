@@ -1,6 +1,6 @@
 import { RULES, pick, type Finding, type Locale, type Position } from "../core";
 import { ruleDocUrl } from "../core/docs";
-import { describeWordLocation, type WordLocation } from "../docx";
+import { describeWordLocation, type WordLocation } from "../docx/locations";
 
 /** The CLI's output formats. JSON is a contract: 1-based lines and columns. */
 

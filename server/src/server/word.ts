@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { ErrorCodes, ResponseError, type Connection } from "vscode-languageserver/node";
 import { checkModel, parse, pick, type Finding, type Locale } from "../core";
-import { describeWordLocation, DocxError, exportDocx, importDocx } from "../docx";
+import { describeWordLocation } from "../docx/locations";
+import { loadDocx } from "../docx/lazy";
 import type { Session } from "./session";
 import {
   CHECK_WORD_REQUEST,
@@ -25,6 +26,7 @@ const UNTITLED = "untitled:word";
 export function registerWordRequests(connection: Connection, session: Session, workspace: WorkspaceReports): void {
   connection.onRequest(IMPORT_WORD_REQUEST, (params: ImportWordParams) =>
     refusingNonWord(session, params.uri, async (): Promise<ImportWordResult> => {
+      const { importDocx } = await loadDocx();
       const { text } = await importDocx(await wordBytes(params));
       return { text };
     }),
@@ -32,6 +34,7 @@ export function registerWordRequests(connection: Connection, session: Session, w
 
   connection.onRequest(CHECK_WORD_REQUEST, (params: CheckWordParams) =>
     refusingNonWord(session, params.uri, async (): Promise<CheckWordResult> => {
+      const { importDocx } = await loadDocx();
       const draft = await importDocx(await wordBytes(params));
       const uri = params.uri ?? UNTITLED;
       const locale = session.locale(uri);
@@ -54,6 +57,7 @@ export function registerWordRequests(connection: Connection, session: Session, w
     const locale = session.locale(uri);
     const model = parse(text);
     await workspace.scan();
+    const { exportDocx } = await loadDocx();
     const result = await exportDocx(text, { force, config: session.config(uri), previous: workspace.previousFor(uri, model) });
     if (!result.exported) return { exported: false, errors: result.errors.map((f) => localizedFinding(f, locale)) };
     const count = (severity: string) => result.findings.filter((f) => f.severity === severity).length;
@@ -80,7 +84,8 @@ async function refusingNonWord<T>(session: Session, uri: string | undefined, ans
   try {
     return await answer();
   } catch (e) {
-    if (e instanceof DocxError) throw new ResponseError(NOT_WORD_ERROR, pick(e.reason, session.locale(uri ?? UNTITLED)));
+    // A DocxError comes from the loaded Word side: its class is the one to test against.
+    if (e instanceof (await loadDocx()).DocxError) throw new ResponseError(NOT_WORD_ERROR, pick(e.reason, session.locale(uri ?? UNTITLED)));
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { localized, parse, pick } from "../../core";
-import { exportDocx } from "../../docx";
+import { loadDocx } from "../../docx/lazy";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { writeOutput } from "../atomic";
 import { ConfigLoader } from "../config";
@@ -31,6 +31,7 @@ export async function exportCommand(args: Args): Promise<number> {
     for (const p of unreadable) process.stderr.write(`gov-report: ${p}\n`);
     return 2;
   }
+  const { exportDocx } = await loadDocx();
   const result = await exportDocx(text, { force, config, previous: previous?.model });
   if (!result.exported) {
     process.stderr.write(toStylish([{ file: draftPath, findings: result.errors }], locale, process.stderr.isTTY === true) + "\n");

@@ -180,6 +180,8 @@ export class Workbench {
   /** Replaces the whole text of the active editor, pasting it as a person would. */
   async replaceEditorText(text: string): Promise<void> {
     await this.page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+    // Ctrl+A before the editor has the focus would select the workbench's text instead.
+    await this.page.locator(".editor-group-container.active .monaco-editor.focused").first().waitFor();
     await this.page.keyboard.press("Control+A");
     await this.page.keyboard.press("Control+V");
   }
@@ -192,6 +194,22 @@ export class Workbench {
   /** The squiggles (of any severity) under the line the cursor is on. */
   squigglesOnCursorLine(): Locator {
     return this.activeEditor().locator(".view-overlays > div:has(.current-line) [class*='squiggly-']");
+  }
+
+  /**
+   * Opens the quick-fix menu (Ctrl+.) at the cursor until it offers `text`: asked right after
+   * an edit, the menu may show before the server has the edit's fixes ("No code actions
+   * available"), and a person presses Ctrl+. again.
+   */
+  async openQuickFix(text: string | RegExp, what: string): Promise<Locator> {
+    const item = this.quickFixItem(text);
+    const deadline = Date.now() + uiTimeoutMs;
+    for (;;) {
+      await this.page.keyboard.press("Control+.");
+      if (await item.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) return item.first();
+      if (Date.now() > deadline) throw new Error(`did not see ${what} in the quick-fix menu within ${uiTimeoutMs / 1000} s`);
+      await this.page.keyboard.press("Escape");
+    }
   }
 
   /** An entry of the quick-fix menu (Ctrl+.). */

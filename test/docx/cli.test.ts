@@ -116,6 +116,19 @@ describe("gov-report check on a folder", () => {
     assert.match(runCli(["check", folder]).stdout, /第 2 段/);
   });
 
+  it("takes a .docx beside a draft of the same name as that draft's export: the report counts once and keeps last year's report", () => {
+    const folder = tempDir();
+    for (const [name, spec] of [["2020.txt", Y2020], ["2021.txt", Y2021_WRONG_CARRYOVER]] as const) {
+      writeFileSync(join(folder, name), reportText(spec));
+      assert.equal(runCli(["export", join(folder, name), "--force"]).status, 0);
+    }
+    assert.ok(existsSync(join(folder, "2020.docx")) && existsSync(join(folder, "2021.docx")));
+    const results: { file: string; diagnostics: { rule: string }[] }[] = JSON.parse(runCli(["check", "--format", "json", folder]).stdout);
+    assert.deepEqual(results.map((r) => r.file).sort(), [join(folder, "2020.txt"), join(folder, "2021.txt")]);
+    const carryovers = results.find((r) => r.file.endsWith("2021.txt"))!.diagnostics.filter((d) => d.rule === "carryover-mismatch");
+    assert.equal(carryovers.length, 2);
+  });
+
   it("fix leaves the Word reports of a folder alone, and refuses one named", () => {
     const folder = tempDir();
     writeFileSync(join(folder, "report.docx"), readFileSync(report));

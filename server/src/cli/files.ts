@@ -77,12 +77,20 @@ export async function readReportText(path: string): Promise<string> {
   return isWordFile(path) ? (await readWordDraft(path)).text : readDraft(path).text;
 }
 
+const stem = (name: string) => name.slice(0, name.lastIndexOf("."));
+
 const DRAFT = /\.(txt|md|markdown|docx)$/i;
 /** Word's lock file of a document it has open (~$报告.docx): not a document. */
 const WORD_LOCK = /^~\$/;
 const SKIP_DIRS = new Set(["node_modules", ".git", ".svn", ".hg"]);
 
-/** Drafts and Word reports below a folder, in a stable order; unreadable folders and loops are reported, not fatal. */
+/**
+ * Drafts and Word reports below a folder, in a stable order; unreadable
+ * folders and loops are reported, not fatal. A .docx beside a draft of the
+ * same name is that draft's export (`gov-report export` writes it there): the
+ * draft stands for both, so the report is not counted twice nor left without
+ * last year's report for being claimed by two files.
+ */
 export function walk(dir: string, onProblem: (path: string, message: string) => void): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -106,8 +114,9 @@ export function walk(dir: string, onProblem: (path: string, message: string) => 
       onProblem(d, `无法读取文件夹 / cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return;
     }
+    const drafts = new Set(names.filter((n) => DRAFT.test(n) && !isWordFile(n)).map(stem));
     for (const name of names) {
-      if (SKIP_DIRS.has(name)) continue;
+      if (SKIP_DIRS.has(name) || (isWordFile(name) && drafts.has(stem(name)))) continue;
       const p = join(d, name);
       let st;
       try {

@@ -20,7 +20,9 @@ install_editor() {
   if [ ! -x "$code_server" ]; then
     echo "e2e: installing code-server 4.139.1 (compiles native modules, a few minutes)"
     # code-server requires Node 24 and builds its native modules against that Node's headers.
-    PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
+    # Under `npm test`, the outer npm's npm_config_user_agent (naming Node 20) would be inherited as the
+    # inner npm's user-agent, and code-server's postinstall reads the Node version from it: unset it.
+    env -u npm_config_user_agent PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" \
       npm install --prefix "$cache/code-server" --no-audit --no-fund --loglevel=error code-server@4.139.1
   fi
 }

@@ -62,4 +62,19 @@ describe("editing command requests", () => {
     assert.match(docs!, /balance-mismatch/);
     assert.equal(await client.request(RULE_DOCS_REQUEST, { rule: "no-such-rule" }), null);
   });
+
+  it("malformed requests get InvalidParams (-32602), and the server keeps answering", async () => {
+    const client = await LspTestClient.start();
+    const malformed: [string, unknown][] = [
+      [NEW_REPORT_REQUEST, {}],
+      [NEW_REPORT_REQUEST, { year: "2023" }],
+      [NEW_REPORT_REQUEST, { year: 2023, organ: 5 }],
+      [TABLE_TEMPLATES_REQUEST, { layout: "tabs" }],
+      [TABLE_LAYOUTS_REQUEST, { text: CLEAN_2021() }],
+      [CONVERT_TABLE_LAYOUT_REQUEST, { text: CLEAN_2021(), position: { line: "1", character: 0 }, layout: "tabs" }],
+    ];
+    for (const [method, params] of malformed)
+      await assert.rejects(client.request(method, params), (e: { code?: number }) => e.code === -32602, `${method} ${JSON.stringify(params)}`);
+    assert.equal((await client.request<NewReportResult>(NEW_REPORT_REQUEST, { year: 2023 })).formatName, "2021 格式");
+  });
 });

@@ -24,15 +24,28 @@ export function analyse(
   config: Config,
   previousOf: (model: ReportModel) => ReportModel | undefined = () => undefined,
 ): Analysis {
+  const pre = preflight(doc, settings);
+  if ("kind" in pre) return pre;
+  const { text, ownLanguage } = pre;
+  const model = parse(text);
+  // Markdown and plain text are everyone's files: only a report is checked.
+  if (!ownLanguage && !model.isReport) return { kind: "silent" };
+  return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model) }) };
+}
+
+/**
+ * What is decided before the text is parsed: silence (checking is off, or
+ * content detection is), the size notice, or the text to parse and whether
+ * the document is in the report language. analyse() and the background
+ * check (background.ts) share it, so both decide alike.
+ */
+export function preflight(doc: DocumentText, settings: Settings): Exclude<Analysis, { kind: "report" }> | { text: string; ownLanguage: boolean } {
   if (!settings.enable) return { kind: "silent" };
   const ownLanguage = doc.languageId === REPORT_LANGUAGE;
   if (!ownLanguage && !settings.autoDetect) return { kind: "silent" };
   const text = doc.getText();
   if (isTooLarge(text, settings)) return tooLarge(text, ownLanguage, settings);
-  const model = parse(text);
-  // Markdown and plain text are everyone's files: only a report is checked.
-  if (!ownLanguage && !model.isReport) return { kind: "silent" };
-  return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model) }) };
+  return { text, ownLanguage };
 }
 
 /** Checked before anything reads the text: its length is known without scanning it. */
@@ -44,7 +57,7 @@ export function isTooLarge(text: string, settings: Settings): boolean {
 const OPENING_CHARS = 8_000;
 
 /** A Markdown or plain-text file too large to check is noticed only when its opening is a report's. */
-function tooLarge(text: string, ownLanguage: boolean, settings: Settings): Analysis {
+function tooLarge(text: string, ownLanguage: boolean, settings: Settings): Exclude<Analysis, { kind: "report" }> {
   if (!ownLanguage && !hasReportTitle(text.slice(0, OPENING_CHARS))) return { kind: "silent" };
   return { kind: "too-large", size: text.length, limit: settings.maxDocumentSize };
 }

@@ -2,6 +2,7 @@ import { createConnection, ProposedFeatures, TextDocuments } from "vscode-langua
 import { registerCommandRequests } from "./commands";
 import { ValidatedTextDocument } from "./documents";
 import { registerFeatureHandlers } from "./handlers";
+import { BackgroundChecker, isServerCheckWorker, serveChecks } from "./background";
 import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
 import { Session } from "./session";
@@ -13,34 +14,44 @@ import { WorkspaceReports } from "./workspace";
  * The gov-report language server: a thin adapter over the pure core. It exits
  * when its client goes away (stdin closes or the client's process dies).
  */
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(ValidatedTextDocument);
-const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`));
-const validator = new Validator(connection, session);
-const workspace = new WorkspaceReports(connection, session, () => {
-  session.invalidate();
-  validator.scheduleAll();
-});
-session.previousOf = (uri, model) => workspace.previousFor(uri, model);
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(ValidatedTextDocument);
+  const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`));
+  const background = new BackgroundChecker(__filename, (message) => connection.console.error(message));
+  const validator = new Validator(connection, session, background);
+  const workspace = new WorkspaceReports(connection, session, () => {
+    session.invalidate();
+    validator.scheduleAll();
+  });
+  session.previousOf = (uri, model) => workspace.previousFor(uri, model);
 
-registerLifecycle(connection, session, validator, workspace);
-registerFeatureHandlers(connection, session);
-registerReviewRequests(connection, session, workspace);
-registerWordRequests(connection, session, workspace);
-registerCommandRequests(connection, session);
+  registerLifecycle(connection, session, validator, workspace);
+  registerFeatureHandlers(connection, session);
+  registerReviewRequests(connection, session, workspace);
+  registerWordRequests(connection, session, workspace);
+  registerCommandRequests(connection, session);
 
-documents.onDidOpen(({ document }) => validator.schedule(document.uri));
-documents.onDidChangeContent(({ document }) => {
-  if (session.settings.run === "onType") validator.schedule(document.uri);
-});
-documents.onDidSave(({ document }) => {
-  if (session.settings.run === "onSave") validator.schedule(document.uri, 0);
-});
-documents.onDidClose(({ document }) => {
-  session.forget(document.uri);
-  validator.clear(document.uri);
-  workspace.documentClosed(document.uri);
-});
+  documents.onDidOpen(({ document }) => validator.schedule(document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    if (session.settings.run === "onType") validator.schedule(document.uri);
+  });
+  documents.onDidSave(({ document }) => {
+    if (session.settings.run === "onSave") validator.schedule(document.uri, 0);
+  });
+  documents.onDidClose(({ document }) => {
+    session.forget(document.uri);
+    validator.clear(document.uri);
+    workspace.documentClosed(document.uri);
+  });
 
-documents.listen(connection);
-connection.listen();
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (isServerCheckWorker()) {
+  // The check worker of long documents (background.ts): same bundle, no server of its own.
+  serveChecks();
+} else {
+  startServer();
+}

@@ -1,5 +1,8 @@
-import type { Connection } from "vscode-languageserver/node";
+import type { Connection, Diagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Finding, ReportModel } from "../core";
+import { preflight, type Analysis } from "./analysis";
+import { BACKGROUND_MIN_CHARS, type BackgroundChecker } from "./background";
 import { toDiagnostic, tooLargeDiagnostic } from "./convert";
 import { STATUS_NOTIFICATION, type ReportStatus } from "./protocol";
 import type { Session } from "./session";
@@ -9,13 +12,27 @@ import type { Session } from "./session";
  * of keystrokes costs one check; the check reads the document when the timer
  * fires, so it always sees the latest version, and the diagnostics carry that
  * version so the client can drop any that arrive late.
+ *
+ * Long documents (BACKGROUND_MIN_CHARS and more) are checked in the check
+ * worker (background.ts), so that the event loop keeps answering while they
+ * are: at most one check per document is under way; edits made meanwhile
+ * are checked together, from the latest version, when it is done; and a
+ * result is published only if the document is still at the version checked
+ * and the settings have not changed since.
  */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents being checked in the worker, and those edited since their check started. */
+  private readonly inFlight = new Set<string>();
+  private readonly stale = new Set<string>();
+  /** Bumped when every document is to be checked again (settings or config files changed): older results are dropped. */
+  private generation = 0;
+  private disposed = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly session: Session,
+    private readonly background?: BackgroundChecker,
   ) {}
 
   schedule(uri: string, delay = this.session.settings.debounce): void {
@@ -25,6 +42,7 @@ export class Validator {
 
   /** Every open document, e.g. after the settings or a config file changed. */
   scheduleAll(): void {
+    this.generation++;
     for (const doc of this.session.documents.all()) this.schedule(doc.uri, 0);
   }
 
@@ -35,11 +53,14 @@ export class Validator {
 
   clear(uri: string): void {
     this.cancel(uri);
+    this.stale.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+    this.background?.dispose();
   }
 
   private run(uri: string): void {
@@ -47,28 +68,82 @@ export class Validator {
     const doc = this.session.documents.get(uri);
     if (!doc) return;
     try {
-      this.publish(doc);
+      if (this.inBackground(doc)) return;
+      this.publish(doc, this.session.analysis(doc));
     } catch (err) {
       // A timer callback that throws would take the whole server down; one document's failure must not.
-      this.connection.console.error(`gov-report: checking ${uri} failed: ${(err as Error).stack ?? String(err)}`);
+      this.failed(uri, err);
     }
   }
 
-  private publish(doc: TextDocument): void {
-    const analysis = this.session.analysis(doc);
+  /** Starts (or queues behind the running one) a worker check of a long document; false for a document checked inline. */
+  private inBackground(doc: TextDocument): boolean {
+    if (!this.background || this.disposed) return false;
+    const pre = preflight(doc, this.session.settings);
+    // Silence and the size notice need no parse: inline.
+    if ("kind" in pre || pre.text.length < BACKGROUND_MIN_CHARS) return false;
+    const { uri, version } = doc;
+    if (this.inFlight.has(uri)) {
+      this.stale.add(uri);
+      return true;
+    }
+    this.inFlight.add(uri);
+    const generation = this.generation;
+    const current = () => !this.disposed && this.session.documents.get(uri) === doc && doc.version === version && this.generation === generation;
+    this.background
+      .check({
+        text: pre.text,
+        ownLanguage: pre.ownLanguage,
+        // previousOf reads only the organ and year of the model it is given (the predecessor lookup).
+        previous: (identity) => this.session.previousOf(uri, identity as ReportModel),
+        config: () => this.session.config(uri),
+      })
+      .then(
+        (result) => {
+          if (!current()) return;
+          if (result.kind === "silent") this.send(doc, [], "silent");
+          else this.send(doc, result.findings, "report", result.format);
+        },
+        (err) => {
+          if (this.disposed) return;
+          this.failed(uri, err);
+          // The worker failed: the document is checked inline rather than left without diagnostics.
+          if (current()) this.publish(doc, this.session.analysis(doc));
+        },
+      )
+      .catch((err) => this.failed(uri, err))
+      .finally(() => {
+        this.inFlight.delete(uri);
+        if (this.stale.delete(uri)) this.run(uri);
+      });
+    return true;
+  }
+
+  private failed(uri: string, err: unknown): void {
+    this.connection.console.error(`gov-report: checking ${uri} failed: ${(err as Error).stack ?? String(err)}`);
+  }
+
+  private publish(doc: TextDocument, analysis: Analysis): void {
+    if (analysis.kind === "report") this.send(doc, analysis.findings, "report", analysis.model.format.used.id);
+    else if (analysis.kind === "too-large") {
+      const locale = this.session.locale(doc.uri);
+      this.sendDiagnostics(doc, [tooLargeDiagnostic(analysis.size, analysis.limit, locale)], "too-large");
+    } else this.sendDiagnostics(doc, [], "silent");
+  }
+
+  private send(doc: TextDocument, findings: Finding[], state: ReportStatus["state"], format?: ReportStatus["format"]): void {
     const locale = this.session.locale(doc.uri);
-    const diagnostics =
-      analysis.kind === "report"
-        ? analysis.findings.map((f) => toDiagnostic(f, locale))
-        : analysis.kind === "too-large"
-          ? [tooLargeDiagnostic(analysis.size, analysis.limit, locale)]
-          : [];
+    this.sendDiagnostics(
+      doc,
+      findings.map((f) => toDiagnostic(f, locale)),
+      state,
+      format,
+    );
+  }
+
+  private sendDiagnostics(doc: TextDocument, diagnostics: Diagnostic[], state: ReportStatus["state"], format?: ReportStatus["format"]): void {
     void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    const status: ReportStatus = {
-      uri: doc.uri,
-      state: analysis.kind,
-      format: analysis.kind === "report" ? analysis.model.format.used.id : undefined,
-    };
+    const status: ReportStatus = { uri: doc.uri, state, format };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }
 }

@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Diagnostic } from "vscode-languageserver-protocol/node";
+import { runCli, tempDir } from "../helpers/cli";
+import { sample } from "../helpers/samples";
+import { fileUri, LspTestClient } from "./lspClient";
+
+/**
+ * Long documents are checked in the server's check worker
+ * (server/src/server/background.ts): while a 1 MB draft is checked, the
+ * server keeps answering about other documents, and the draft's diagnostics
+ * are still exactly the CLI's. Assertions are on the order of events and on
+ * outcomes, none on how long anything took.
+ */
+
+const SEVERITY = ["", "error", "warning", "info", "hint"];
+const asCli = (ds: Diagnostic[]) =>
+  ds.map((d) => ({
+    rule: d.code,
+    severity: SEVERITY[d.severity!],
+    message: d.message,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  }));
+
+function cliDiagnostics(text: string) {
+  const file = join(tempDir(), "large.txt");
+  writeFileSync(file, text);
+  const r = runCli(["check", "--format", "json", "--locale", "zh-cn", file]);
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  const [result] = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] }[];
+  return result.diagnostics.map(({ rule, severity, message, line, column, endLine, endColumn }) => ({ rule, severity, message, line, column, endLine, endColumn }));
+}
+
+/** The samples one after another until the draft is 1 MB of UTF-8 (as the benchmark's large draft). */
+function largeDraft(): string {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let n = 0; bytes < 1 << 20; n++) {
+    const part = sample(`00${n % 5}`);
+    parts.push(part);
+    bytes += Buffer.byteLength(part) + 1;
+  }
+  return parts.join("\n");
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("long documents over LSP", () => {
+  it("while a 1 MB draft is checked after an edit, hover and completion on a small report are answered before its diagnostics, which are the CLI's", async () => {
+    const client = await LspTestClient.start({ settings: { debounce: 0 } });
+    const smallUri = fileUri("background-small.govreport");
+    const small = sample("004");
+    client.open(smallUri, small);
+    await client.diagnostics(smallUri, (p) => p.version === 1);
+
+    const bigUri = fileUri("background-large.govreport");
+    let big = TextDocument.create(bigUri, "gov-report", 1, largeDraft());
+    client.open(bigUri, big.getText());
+    const opened = await client.diagnostics(bigUri, (p) => p.version === 1);
+    assert.ok(opened.diagnostics.length > 0, "the large draft is checked");
+
+    // One keystroke into the large draft; then, while it is being checked, two requests about the small report.
+    const events: string[] = [];
+    const at = { line: 2, character: 0 };
+    const change = { range: { start: at, end: at }, text: "字" };
+    big = TextDocument.update(big, [change], 2);
+    const checked = client.diagnostics(bigUri, (p) => p.version === 2).then((p) => (events.push("diagnostics"), p));
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri: bigUri, version: 2 }, contentChanges: [change] });
+    // Lets the server start the check (debounce 0) before the requests arrive; the order asserted below does not depend on this pause.
+    await pause(30);
+    const textDocument = { uri: smallUri };
+    const hover = client.request("textDocument/hover", { textDocument, position: { line: small.split("\n").findIndex((l) => l.startsWith("一、")), character: 1 } }).then((h) => (events.push("hover"), h));
+    const completion = client
+      .request("textDocument/completion", { textDocument, position: { line: 1, character: 0 } })
+      .then((c) => (events.push("completion"), c));
+    const [hovered, , published] = await Promise.all([hover, completion, checked]);
+
+    assert.ok(hovered, "the hover has content");
+    assert.equal(events.at(-1), "diagnostics", `order of events: ${events.join(", ")}`);
+    assert.deepEqual(asCli(published.diagnostics), cliDiagnostics(big.getText()));
+  });
+
+  it("a burst of edits into a 1 MB draft ends with the final version's diagnostics, the CLI's, and never goes back to an older version", async () => {
+    const client = await LspTestClient.start({ settings: { debounce: 0 } });
+    const uri = fileUri("background-burst.govreport");
+    let doc = TextDocument.create(uri, "gov-report", 1, largeDraft());
+    client.open(uri, doc.getText());
+    await client.diagnostics(uri, (p) => p.version === 1);
+    const since = client.diagnosticsCount;
+
+    const last = 12;
+    for (let v = 2; v <= last; v++) {
+      const at = { line: 4 + v, character: 0 };
+      // A figure in the middle of the burst, then taken back out: the findings change and change back.
+      const change = v === 5 ? { range: { start: at, end: at }, text: "（七）总计\t1\t2\n" } : { range: { start: at, end: at }, text: "年" };
+      doc = TextDocument.update(doc, [change], v);
+      await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [change] });
+    }
+    const final = await client.diagnostics(uri, (p) => p.version === last, since);
+
+    const versions = client
+      .allDiagnostics(uri)
+      .map((p) => p.version ?? 0)
+      .filter((v) => v > 1);
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+      "versions published in order",
+    );
+    assert.deepEqual(asCli(final.diagnostics), cliDiagnostics(doc.getText()));
+  });
+});

@@ -30,11 +30,23 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   locale?: string;
   workspaceFolder?: string;
+  /** More workspace folders after the first (a multi-root workspace). */
+  moreFolders?: string[];
+  /**
+   * Folder-level settings, by folder path: a configuration request whose
+   * scopeUri lies in that folder gets them over `settings` (as VS Code
+   * answers for resource-scoped settings).
+   */
+  folderSettings?: Record<string, Record<string, unknown>>;
 }
 
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   settings: Record<string, unknown>;
+  /** Folder-level settings by folder URI (see StartOptions.folderSettings). */
+  folderSettings: Record<string, Record<string, unknown>> = {};
+  /** The scopeUri of every configuration item the server asked for (undefined: the window's). */
+  readonly settingsScopes: (string | undefined)[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly statuses: ReportStatus[] = [];
   /** Refresh requests the server sent (workspace/inlayHint/refresh, workspace/codeLens/refresh), in order. */
@@ -50,9 +62,15 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => this.record(() => this.published.push(p)));
     this.connection.onNotification(STATUS_NOTIFICATION, (p: ReportStatus) => this.record(() => this.statuses.push(p)));
-    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => {
-      this.record(() => this.settingsServed++);
-      return p.items.map(() => this.settings);
+    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string; scopeUri?: string }[] }) => {
+      this.record(() => {
+        this.settingsServed++;
+        this.settingsScopes.push(...p.items.map((i) => i.scopeUri));
+      });
+      return p.items.map(({ scopeUri }) => {
+        const folder = Object.keys(this.folderSettings).find((f) => scopeUri === f || scopeUri?.startsWith(`${f}/`));
+        return folder ? { ...this.settings, ...this.folderSettings[folder] } : this.settings;
+      });
     });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/showMessageRequest", () => null);
@@ -69,12 +87,14 @@ export class LspTestClient {
     const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
     const client = new LspTestClient(child, { debounce: 0, ...options.settings });
     after(() => client.stop());
+    for (const [path, settings] of Object.entries(options.folderSettings ?? {})) client.folderSettings[pathToFileURL(path).href] = settings;
     const folder = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
+    const folders = folder ? [folder, ...(options.moreFolders ?? []).map((f) => pathToFileURL(f).href)] : [];
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
       locale: options.locale ?? "zh-cn",
       rootUri: folder,
-      workspaceFolders: folder ? [{ uri: folder, name: "workspace" }] : null,
+      workspaceFolders: folder ? folders.map((uri, i) => ({ uri, name: i ? `workspace${i + 1}` : "workspace" })) : null,
       capabilities: {
         workspace: {
           configuration: true,

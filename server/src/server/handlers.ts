@@ -42,7 +42,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.languages.inlayHint.on(({ textDocument, range }) => {
     const r = session.report(textDocument.uri);
-    if (!r || !session.settings.inlayHints.enabled) return [];
+    if (!r || !session.settingsOf(textDocument.uri).inlayHints.enabled) return [];
     return inlayHints(r.model, range.start.line, range.end.line).map(toInlayHint);
   });
 

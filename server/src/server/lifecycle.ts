@@ -3,7 +3,8 @@ import { CAPABILITIES } from "./capabilities";
 import type { Session } from "./session";
 import { localeOfDisplayLanguage } from "../core";
 import { ViewRefresher } from "./refresh";
-import { readSettings } from "./settings";
+import { ScopedSettings } from "./scopedSettings";
+import { readSettings, type Settings } from "./settings";
 import type { Validator } from "./validation";
 import type { WorkspaceReports } from "./workspace";
 
@@ -18,6 +19,10 @@ export function registerLifecycle(connection: Connection, session: Session, vali
   let registersWatchers = false;
   let registersConfiguration = false;
   const views = new ViewRefresher(connection);
+  const scoped = new ScopedSettings(() => session.settings);
+  session.settingsOf = (uri) => scoped.of(uri);
+  /** Counts the settings reads: a document's answer that arrives after a newer full read is dropped. */
+  let generation = 0;
 
   connection.onInitialize((params) => {
     session.clientLocale = localeOfDisplayLanguage(params.locale);
@@ -35,18 +40,49 @@ export function registerLifecycle(connection: Connection, session: Session, vali
     await reloadSettings();
   });
 
-  /** Pulled from the client when it can answer, else taken from the notification. */
+  /**
+   * Pulled from the client when it can answer — the window's settings, each
+   * workspace folder's and each open document's, in one request — else taken
+   * from the notification.
+   */
   async function reloadSettings(pushed?: unknown): Promise<void> {
     try {
-      const raw = pullsSettings ? await connection.workspace.getConfiguration("govReport") : pushed;
-      if (raw === undefined && !pullsSettings) return;
-      session.settings = readSettings(raw);
+      if (!pullsSettings) {
+        if (pushed === undefined) return;
+        session.settings = readSettings(pushed);
+      } else {
+        const read = ++generation;
+        const folders = session.folders;
+        const documents = session.documents.all().map((d) => d.uri);
+        const scopes = [...folders, ...documents].map((scopeUri) => ({ scopeUri, section: "govReport" }));
+        const raw: unknown[] = await connection.workspace.getConfiguration([{ section: "govReport" }, ...scopes]);
+        if (read !== generation) return;
+        session.settings = readSettings(raw[0]);
+        const scopedOf = (uris: string[], offset: number) => new Map<string, Settings>(uris.map((u, i) => [u, readSettings(raw[offset + i])]));
+        scoped.replace(scopedOf(folders, 1), scopedOf(documents, 1 + folders.length));
+      }
       recheck();
     } catch (err) {
       // A client that fails to answer keeps the settings as they were; it must not stop the server.
       connection.console.error(`gov-report: reading the settings failed: ${String(err)}`);
     }
   }
+
+  /** A document opened: its own settings (a resource's) are asked for; it is checked again if they differ from its folder's. */
+  session.documents.onDidOpen(async ({ document }) => {
+    if (!pullsSettings) return;
+    const read = generation;
+    try {
+      const [raw]: unknown[] = await connection.workspace.getConfiguration([{ scopeUri: document.uri, section: "govReport" }]);
+      if (read !== generation || !session.documents.get(document.uri)) return;
+      if (!scoped.setDocument(document.uri, readSettings(raw))) return;
+      session.forget(document.uri);
+      validator.schedule(document.uri, 0);
+    } catch (err) {
+      connection.console.error(`gov-report: reading the settings of ${document.uri} failed: ${String(err)}`);
+    }
+  });
+  session.documents.onDidClose(({ document }) => scoped.forget(document.uri));
 
   connection.onDidChangeConfiguration(({ settings }) => reloadSettings((settings as { govReport?: unknown } | undefined)?.govReport));
 

@@ -28,6 +28,8 @@ export class Session {
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
   /** Last year's report of the same organ, for the cross-year rules (set by the workspace's reports). */
   previousOf: (uri: string, model: ReportModel) => ReportModel | undefined = () => undefined;
+  /** The settings for a URI: its own folder's in a multi-root workspace (set by the lifecycle's scoped settings). */
+  settingsOf: (uri: string) => Settings = () => this.settings;
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -39,7 +41,7 @@ export class Session {
   analysis(doc: TextDocument): Analysis {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyse(doc, this.settings, this.config(doc.uri), (model) => this.previousOf(doc.uri, model));
+    const analysis = analyse(doc, this.settingsOf(doc.uri), this.config(doc.uri), (model) => this.previousOf(doc.uri, model));
     this.cache.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
@@ -56,12 +58,13 @@ export class Session {
   /** The workspace file decides where it speaks (as it does for the CLI); the settings fill in the rest. */
   config(uri: string): Config {
     const rc = this.rc.forDocument(uri);
-    return { ...rc, rules: { ...this.settings.rules, ...rc?.rules } };
+    return { ...rc, rules: { ...this.settingsOf(uri).rules, ...rc?.rules } };
   }
 
   /** `govReport.locale` overrides; then `.govreportrc.json`; then the client's display language. */
   locale(uri: string): Locale {
-    if (this.settings.locale !== "auto") return this.settings.locale;
+    const { locale } = this.settingsOf(uri);
+    if (locale !== "auto") return locale;
     return this.rc.forDocument(uri)?.locale ?? this.clientLocale;
   }
 

@@ -12,7 +12,7 @@ export interface Settings {
   maxDocumentSize: number;
   /** Findings of every report in the workspace in Problems, not only of open ones. */
   workspaceCheck: boolean;
-  /** Last year's report, relative to the first workspace folder; "" to look for it in the workspace. */
+  /** Last year's report, relative to the document's workspace folder (else the first); "" to look for it in the workspace. */
   previousReport: string;
 }
 

@@ -79,7 +79,7 @@ export class Validator {
   /** Starts (or queues behind the running one) a worker check of a long document; false for a document checked inline. */
   private inBackground(doc: TextDocument): boolean {
     if (!this.background || this.disposed) return false;
-    const pre = preflight(doc, this.session.settings);
+    const pre = preflight(doc, this.session.settingsOf(doc.uri));
     // Silence and the size notice need no parse: inline.
     if ("kind" in pre || pre.text.length < BACKGROUND_MIN_CHARS) return false;
     const { uri, version } = doc;

@@ -70,9 +70,12 @@ export class WorkspaceReports {
   private namedPrevious(uri: string): string | undefined {
     const fromRc = this.session.config(uri).previous;
     if (fromRc) return fromRc;
-    const setting = this.session.settings.previousReport;
+    const setting = this.session.settingsOf(uri).previousReport;
     if (!setting) return undefined;
-    const folder = this.session.folders.find((f) => f.startsWith("file:"));
+    // Relative to the document's own workspace folder (multi-root), else the first one.
+    const folders = this.session.folders.filter((f) => f.startsWith("file:"));
+    const own = folders.filter((f) => uri.startsWith(f.endsWith("/") ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+    const folder = own ?? folders[0];
     if (folder) return resolve(fileURLToPath(folder), setting);
     return isAbsolute(setting) ? setting : undefined;
   }
@@ -154,9 +157,10 @@ export class WorkspaceReports {
   private readReport(path: string): ReportModel | undefined {
     try {
       // A character takes at most four bytes in any encoding a draft may have: larger files are certainly over the limit.
-      if (statSync(path).size > 4 * this.session.settings.maxDocumentSize) return undefined;
+      const settings = this.session.settingsOf(pathToFileURL(path).href);
+      if (statSync(path).size > 4 * settings.maxDocumentSize) return undefined;
       const { text } = readDraft(path);
-      if (isTooLarge(text, this.session.settings)) return undefined;
+      if (isTooLarge(text, settings)) return undefined;
       const model = parse(text);
       return model.isReport ? model : undefined;
     } catch {
@@ -175,7 +179,7 @@ export class WorkspaceReports {
   private modelOf(uri: string): ReportModel | undefined {
     const doc = this.session.documents.get(uri);
     if (!doc) return this.saved.get(uri);
-    if (isTooLarge(doc.getText(), this.session.settings)) return undefined;
+    if (isTooLarge(doc.getText(), this.session.settingsOf(uri))) return undefined;
     const hit = this.live.get(uri);
     if (hit?.version === doc.version) return hit.model;
     const model = parse(doc.getText());

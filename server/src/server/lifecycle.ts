@@ -36,7 +36,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
 
   connection.onInitialized(async () => {
     if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "govReport" });
-    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }, { globPattern: "**/*.{txt,md,markdown}" }] });
+    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }, { globPattern: "**/*.{txt,md,markdown,docx}" }] });
     await reloadSettings();
   });
 

@@ -1,10 +1,9 @@
-import { statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
-import { FileChangeType } from "vscode-languageserver/node";
 import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportModel } from "../core";
-import { readDraft, walk } from "../cli/files";
+import { isWordFile, readDraft, readWordDraft, walk } from "../cli/files";
 import { isTooLarge } from "./analysis";
 import { toDiagnostic } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
@@ -15,11 +14,16 @@ import type { Session } from "./session";
  * the same organ for the cross-year rules, and — with `govReport.workspaceCheck`
  * — findings in Problems for every report on disk that is not open (an open
  * document's diagnostics are the Validator's). The folders are read once, in
- * the background, then kept current from file-change events.
+ * the background, then kept current from file-change events. Word reports
+ * (.docx) count as the CLI counts them: imported through the lazily loaded
+ * Word bundle, Word's lock files (~$…) skipped, and a .docx beside a draft of
+ * the same name left out as that draft's export.
  */
 
-/** Text drafts only: a .docx must be imported first. */
-const DRAFT = /\.(txt|md|markdown)$/i;
+const DRAFT = /\.(txt|md|markdown|docx)$/i;
+/** Word's lock file of a document it has open (~$报告.docx): not a document. */
+const WORD_LOCK = /^~\$/;
+const stem = (name: string) => name.slice(0, name.lastIndexOf("."));
 
 export interface CheckedFile {
   uri: string;
@@ -37,6 +41,10 @@ export class WorkspaceReports {
   private scanning?: Promise<void>;
   /** Open documents parsed once per version, for the predecessor lookup. */
   private readonly live = new Map<string, { version: number; model: ReportModel }>();
+  /** Files named as last year's report, by path, read again when their size or time changes. */
+  private readonly named = new Map<string, { stamp: string; model?: ReportModel }>();
+  /** File-change events, applied in order (a Word report is imported asynchronously). */
+  private updating: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
@@ -59,7 +67,7 @@ export class WorkspaceReports {
   previousFor(uri: string, model: ReportModel): ReportModel | undefined {
     void this.scan();
     const named = this.namedPrevious(uri);
-    if (named) return this.modelOf(pathToFileURL(named).href) ?? this.readReport(named);
+    if (named) return this.modelOf(pathToFileURL(named).href) ?? this.namedModel(named);
     const others = this.uris().filter((u) => u !== uri);
     const models = [model, ...others.flatMap((u) => this.modelOf(u) ?? [])];
     const i = findPredecessors(models)[0];
@@ -83,6 +91,7 @@ export class WorkspaceReports {
   /** Every report of the workspace with its findings (open documents as edited). */
   async all(): Promise<CheckedFile[]> {
     await this.scan();
+    await this.updating;
     return this.uris().flatMap((uri) => {
       if (this.session.documents.get(uri)) {
         const open = this.session.report(uri);
@@ -120,13 +129,23 @@ export class WorkspaceReports {
     if (model && this.session.settings.workspaceCheck) this.publish(uri, model);
   }
 
-  /** Drafts created, changed or deleted on disk. */
+  /** Drafts and Word reports created, changed or deleted on disk. */
   filesChanged(changes: FileEvent[]): void {
-    const drafts = changes.filter((c) => DRAFT.test(c.uri) && c.uri.startsWith("file:"));
+    const drafts = changes.filter((c) => c.uri.startsWith("file:") && DRAFT.test(c.uri) && !WORD_LOCK.test(basename(fileURLToPath(c.uri))));
+    for (const { uri } of drafts) this.named.delete(fileURLToPath(uri));
     if (!drafts.length || !this.scanning) return;
-    for (const { uri, type } of drafts) {
+    this.updating = this.updating
+      .then(() => this.apply(drafts))
+      .catch((err: unknown) => this.connection.console.error(`gov-report: reading changed reports failed: ${String(err)}`));
+  }
+
+  private async apply(drafts: FileEvent[]): Promise<void> {
+    // A draft's change decides whether the .docx of the same name beside it counts (as its export, it does not).
+    const paths = new Set(drafts.flatMap(({ uri }) => [fileURLToPath(uri), ...this.wordSiblings(fileURLToPath(uri))]));
+    for (const path of paths) {
+      const uri = pathToFileURL(path).href;
       const before = this.saved.get(uri);
-      const after = type === FileChangeType.Deleted ? undefined : this.readReport(fileURLToPath(uri));
+      const after = this.exists(path) && !this.shadowed(path) ? await this.readReport(path) : undefined;
       if (after) this.saved.set(uri, after);
       else this.saved.delete(uri);
       this.forgetOrgan(before);
@@ -134,6 +153,35 @@ export class WorkspaceReports {
       if (!after && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     this.changed();
+  }
+
+  private exists(path: string): boolean {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The saved .docx files of a draft's name beside it. */
+  private wordSiblings(path: string): string[] {
+    if (isWordFile(path)) return [];
+    const name = stem(basename(path));
+    return [...this.saved.keys()]
+      .map((u) => fileURLToPath(u))
+      .concat(join(dirname(path), `${name}.docx`))
+      .filter((p) => isWordFile(p) && dirname(p) === dirname(path) && stem(basename(p)) === name);
+  }
+
+  /** A .docx beside a draft of the same name is that draft's export (as the CLI's walk decides). */
+  private shadowed(path: string): boolean {
+    if (!isWordFile(path)) return false;
+    const name = stem(basename(path));
+    try {
+      return readdirSync(dirname(path)).some((n) => DRAFT.test(n) && !isWordFile(n) && stem(n) === name);
+    } catch {
+      return false;
+    }
   }
 
   private changed(): void {
@@ -148,25 +196,73 @@ export class WorkspaceReports {
       for (const path of paths) {
         // One file per turn of the event loop: requests are answered while a large workspace is read.
         await new Promise((resolve) => setImmediate(resolve));
-        const model = this.readReport(path);
+        const model = await this.readReport(path);
         if (model) this.saved.set(pathToFileURL(path).href, model);
       }
     }
   }
 
-  private readReport(path: string): ReportModel | undefined {
+  /** A draft, or a Word report as imported (the Word bundle is loaded on the first one). */
+  private async readReport(path: string): Promise<ReportModel | undefined> {
+    if (!isWordFile(path)) return this.readDraftReport(path);
+    try {
+      return this.reportOf((await readWordDraft(path)).text, path);
+    } catch {
+      // Not a Word document, or a damaged one: not a report this module can use.
+      return undefined;
+    }
+  }
+
+  private readDraftReport(path: string): ReportModel | undefined {
     try {
       // A character takes at most four bytes in any encoding a draft may have: larger files are certainly over the limit.
-      const settings = this.session.settingsOf(pathToFileURL(path).href);
-      if (statSync(path).size > 4 * settings.maxDocumentSize) return undefined;
-      const { text } = readDraft(path);
-      if (isTooLarge(text, settings)) return undefined;
-      const model = parse(text);
-      return model.isReport ? model : undefined;
+      if (statSync(path).size > 4 * this.settingsOfPath(path).maxDocumentSize) return undefined;
+      return this.reportOf(readDraft(path).text, path);
     } catch {
       // Unreadable or binary: not a report this module can use.
       return undefined;
     }
+  }
+
+  private reportOf(text: string, path: string): ReportModel | undefined {
+    if (isTooLarge(text, this.settingsOfPath(path))) return undefined;
+    const model = parse(text);
+    return model.isReport ? model : undefined;
+  }
+
+  private settingsOfPath(path: string) {
+    return this.session.settingsOf(pathToFileURL(path).href);
+  }
+
+  /**
+   * A file named as last year's report. A text draft is read at once; a Word
+   * report is imported in the background, and the reports that name it are
+   * checked again when it is ready.
+   */
+  private namedModel(path: string): ReportModel | undefined {
+    let stamp: string;
+    try {
+      const st = statSync(path);
+      stamp = `${st.size}:${st.mtimeMs}`;
+    } catch {
+      this.named.delete(path);
+      return undefined;
+    }
+    const hit = this.named.get(path);
+    if (hit?.stamp === stamp) return hit.model;
+    if (!isWordFile(path)) {
+      const model = this.readDraftReport(path);
+      this.named.set(path, { stamp, model });
+      return model;
+    }
+    // Until a changed file is read, its former version stands.
+    this.named.set(path, { stamp, model: hit?.model });
+    void this.readReport(path).then((model) => {
+      if (this.named.get(path)?.stamp !== stamp) return;
+      this.named.set(path, { stamp, model });
+      if (model !== hit?.model) this.changed();
+    });
+    return hit?.model;
   }
 
   /** Saved reports and open report documents. */

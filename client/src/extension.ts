@@ -9,17 +9,18 @@ import { RULE_DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from "./commands/sho
 import { registerDetection } from "./detection";
 import { ReportServer } from "./languageClient";
 import { registerPreview } from "./preview";
-import { registerReviewView } from "./reviewView";
+import { registerReviewView, type ReviewTreeData } from "./reviewView";
 import { ReportStatusBar } from "./statusBar";
 import { registerWordCommands } from "./word";
 
 /** Wires the extension's parts together; each lives in its own module. */
 let server: ReportServer | undefined;
 
-/** What the extension exports (`vscode.extensions.getExtension(…).exports`): the status bar as shown, for its tests. */
+/** What the extension exports (`vscode.extensions.getExtension(…).exports`): the status bar as shown and the 年报检查 tree, for its tests. */
 export interface GovReportApi {
   statusBarText(): string | undefined;
   onDidChangeStatusBar: vscode.Event<void>;
+  reviewTree: ReviewTreeData;
 }
 
 export function activate(context: vscode.ExtensionContext): GovReportApi {
@@ -40,8 +41,8 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   registerDetection(context, () => void reports.start());
   registerWordCommands(context, reports);
   registerPreview(context, reports);
-  registerReviewView(context, reports);
-  return { statusBarText: () => statusBar.shown, onDidChangeStatusBar: statusBar.onDidChange };
+  const reviewTree = registerReviewView(context, reports);
+  return { statusBarText: () => statusBar.shown, onDidChangeStatusBar: statusBar.onDidChange, reviewTree };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -24,7 +24,10 @@ type Node =
   | { kind: "rule"; report: ReviewReport; rule: string; findings: ReviewFinding[] }
   | { kind: "finding"; report: ReviewReport; finding: ReviewFinding };
 
-export function registerReviewView(context: vscode.ExtensionContext, server: ReportServer): void {
+/** The tree as the view shows it (the extension exports it for the extension-host tests). */
+export type ReviewTreeData = vscode.TreeDataProvider<unknown> & { onDidChangeTreeData: vscode.Event<void> };
+
+export function registerReviewView(context: vscode.ExtensionContext, server: ReportServer): ReviewTreeData {
   const provider = new ReviewTree(server);
   const view = vscode.window.createTreeView(REVIEW_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
@@ -39,6 +42,7 @@ export function registerReviewView(context: vscode.ExtensionContext, server: Rep
     }),
   );
   startForWorkspaceCheck(server);
+  return provider as ReviewTreeData;
 }
 
 /** The workspace check needs the server even before a report is opened. */

@@ -63,6 +63,8 @@ export { ruleOf };
 export interface GovReportApi {
   statusBarText(): string | undefined;
   onDidChangeStatusBar: vscode.Event<void>;
+  /** The 年报检查 view's data provider (client/src/reviewView.ts); its nodes are opaque. */
+  reviewTree: vscode.TreeDataProvider<unknown> & { onDidChangeTreeData: vscode.Event<void> };
 }
 
 export async function extensionApi(): Promise<GovReportApi> {

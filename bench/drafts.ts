@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderReport, type TemplateLayout } from "../server/src/core";
+import { seeded } from "../test/helpers/random";
 import { SAMPLES_DIR } from "./paths";
 
 /**
@@ -23,17 +24,6 @@ export function readSamples(): Sample[] {
     .map((name) => ({ name, text: readFileSync(join(SAMPLES_DIR, name), "utf8") }));
 }
 
-/** mulberry32: a small seeded generator, so that generated drafts are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LAYOUTS: TemplateLayout[] = ["tabs", "pipes", "cell-per-line"];
 const HEADING = /^([一二三四五六])、/;

@@ -1,7 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, openSync, closeSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { seeded, withDefects, type Sample } from "../drafts";
+import { seeded } from "../../test/helpers/random";
+import { withDefects, type Sample } from "../drafts";
 import { CLI, MARKDOWNLINT_CLI2, TMP } from "../paths";
 import type { Figure } from "../report";
 import { compareAsync, summarize, timeAsync } from "../stats";

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after } from "node:test";
+import type { Diagnostic } from "vscode-languageserver-protocol/node";
 
 /** Runs the bundled CLI (dist/cli.js; `npm test` builds it first). */
 export const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
@@ -24,4 +26,28 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "gov-report-test-"));
   after(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+const SEVERITY = ["", "error", "warning", "info", "hint"];
+
+/** LSP diagnostics as the CLI's JSON has them (1-based), to compare the two. */
+export const asCliDiagnostics = (ds: Diagnostic[]) =>
+  ds.map((d) => ({
+    rule: d.code,
+    severity: SEVERITY[d.severity!],
+    message: d.message,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+  }));
+
+/** What `gov-report check --format json` reports for a text, in the fields asCliDiagnostics gives. */
+export function cliDiagnosticsOf(text: string) {
+  const file = join(tempDir(), "draft.txt");
+  writeFileSync(file, text);
+  const r = runCli(["check", "--format", "json", "--locale", "zh-cn", file]);
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  const [result] = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] }[];
+  return result.diagnostics.map(({ rule, severity, message, line, column, endLine, endColumn }) => ({ rule, severity, message, line, column, endLine, endColumn }));
 }

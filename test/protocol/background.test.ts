@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic } from "vscode-languageserver-protocol/node";
-import { runCli, tempDir } from "../helpers/cli";
+import { asCliDiagnostics, cliDiagnosticsOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { fileUri, LspTestClient } from "./lspClient";
 
@@ -16,26 +13,7 @@ import { fileUri, LspTestClient } from "./lspClient";
  * outcomes, none on how long anything took.
  */
 
-const SEVERITY = ["", "error", "warning", "info", "hint"];
-const asCli = (ds: Diagnostic[]) =>
-  ds.map((d) => ({
-    rule: d.code,
-    severity: SEVERITY[d.severity!],
-    message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-  }));
 
-function cliDiagnostics(text: string) {
-  const file = join(tempDir(), "large.txt");
-  writeFileSync(file, text);
-  const r = runCli(["check", "--format", "json", "--locale", "zh-cn", file]);
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  const [result] = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] }[];
-  return result.diagnostics.map(({ rule, severity, message, line, column, endLine, endColumn }) => ({ rule, severity, message, line, column, endLine, endColumn }));
-}
 
 /** The samples one after another until the draft is 1 MB of UTF-8 (as the benchmark's large draft). */
 function largeDraft(): string {
@@ -83,7 +61,7 @@ describe("long documents over LSP", () => {
 
     assert.ok(hovered, "the hover has content");
     assert.equal(events.at(-1), "diagnostics", `order of events: ${events.join(", ")}`);
-    assert.deepEqual(asCli(published.diagnostics), cliDiagnostics(big.getText()));
+    assert.deepEqual(asCliDiagnostics(published.diagnostics), cliDiagnosticsOf(big.getText()));
   });
 
   it("a burst of edits into a 1 MB draft ends with the final version's diagnostics, the CLI's, and never goes back to an older version", async () => {
@@ -113,6 +91,6 @@ describe("long documents over LSP", () => {
       [...versions].sort((a, b) => a - b),
       "versions published in order",
     );
-    assert.deepEqual(asCli(final.diagnostics), cliDiagnostics(doc.getText()));
+    assert.deepEqual(asCliDiagnostics(final.diagnostics), cliDiagnosticsOf(doc.getText()));
   });
 });

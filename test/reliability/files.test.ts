@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { CLI, runCli, tempDir } from "../helpers/cli";
 import { sample } from "../helpers/samples";
-import { random } from "./random";
+import { seeded } from "../helpers/random";
 
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
@@ -41,7 +41,7 @@ describe("gov-report fix writes atomically", () => {
     const fixed = readFileSync(path);
     assert.notEqual(sha(fixed), sha(original), "the draft has something to fix");
     const states = { original: sha(original), fixed: sha(fixed) };
-    const next = random(11);
+    const next = seeded(11);
     for (let round = 0; round < 12; round++) {
       writeFileSync(path, original);
       const child = spawn(process.execPath, [CLI, "fix", path], { stdio: "ignore" });

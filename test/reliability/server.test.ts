@@ -9,40 +9,18 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
+import type { PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
 import { checkText } from "../../server/src/core";
-import { runCli, tempDir } from "../helpers/cli";
+import { asCliDiagnostics, cliDiagnosticsOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { fileUri, LspTestClient } from "../protocol/lspClient";
-import { random } from "./random";
+import { seeded } from "../helpers/random";
 
-const SEVERITY = ["", "error", "warning", "info", "hint"];
 
-/** Diagnostics as the CLI's JSON has them (1-based), to compare the two. */
-const asCli = (ds: Diagnostic[]) =>
-  ds.map((d) => ({
-    rule: d.code,
-    severity: SEVERITY[d.severity!],
-    message: d.message,
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-  }));
-
-function cliDiagnostics(text: string) {
-  const dir = tempDir();
-  const file = join(dir, "final.txt");
-  writeFileSync(file, text);
-  const r = runCli(["check", "--format", "json", "--locale", "zh-cn", file]);
-  assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  const [result] = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] }[];
-  return result.diagnostics.map(({ rule, severity, message, line, column, endLine, endColumn }) => ({ rule, severity, message, line, column, endLine, endColumn }));
-}
 
 /** Resident memory of a process, from /proc (Linux). */
 function rssOf(pid: number): number | undefined {
@@ -80,7 +58,7 @@ describe("language server under load and fault", () => {
     let doc = TextDocument.create(uri, "gov-report", 1, sample("004"));
     client.open(uri, doc.getText());
     await client.diagnostics(uri);
-    const next = random(7);
+    const next = seeded(7);
     const send = (count: number) => {
       for (let i = 0; i < count; i++) {
         const change = randomEdit(doc, next);
@@ -96,7 +74,7 @@ describe("language server under load and fault", () => {
     const final = rssOf(pidOf(client));
     assert.ok(client.running);
     assert.equal(doc.version, 10_001);
-    assert.deepEqual(asCli(last.diagnostics), cliDiagnostics(doc.getText()));
+    assert.deepEqual(asCliDiagnostics(last.diagnostics), cliDiagnosticsOf(doc.getText()));
     // A leak of one document version (or one analysis) per edit would hold 9,000 × ~10 kB of text and far more of models.
     if (baseline !== undefined && final !== undefined)
       assert.ok(final - baseline < 64 * 1024 * 1024, `resident memory grew by ${Math.round((final - baseline) / 1048576)} MB over 9,000 edits`);

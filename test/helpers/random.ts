@@ -1,5 +1,5 @@
-/** A seeded pseudo-random generator (mulberry32): the reliability tests replay the same sequence on every run. */
-export function random(seed: number): () => number {
+/** A seeded pseudo-random generator (mulberry32): tests and the benchmark replay the same sequence on every run. */
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

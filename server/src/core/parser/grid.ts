@@ -1,6 +1,6 @@
 import type { RawCell, TableLayout } from "../model";
-import { contentBounds, trimPadding, type SourceLine } from "../text";
-import { lineRange, range } from "../types";
+import { contentBounds, hasContent, isPadding, trimPadding, type SourceLine } from "../text";
+import { range, type Range } from "../types";
 
 /**
  * Turns the table-like lines of a draft into rows of raw cells, whatever the
@@ -10,8 +10,37 @@ import { lineRange, range } from "../types";
  * cell per line ending in ` |`.
  */
 
+/**
+ * One cell of a grid row: its text and where it stands, as plain numbers.
+ * Ranges (three objects each) are made only for the cells a table keeps
+ * (rawCell): a long draft repeats tables whose rows are read and dropped.
+ */
+export interface GridCell {
+  /** Cell text exactly as written (a wrapped cell: its lines joined). */
+  raw: string;
+  /** Where the cell starts… */
+  line: number;
+  start: number;
+  /** …and ends: a wrapped cell of the one-cell-per-line layout ends on a later line. */
+  endLine: number;
+  end: number;
+  /** Where its content (without padding) starts on `line` and ends on `endLine`. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** The cell with its ranges, as the model keeps it. */
+export function rawCell(c: GridCell): RawCell {
+  return { raw: c.raw, range: range(c.line, c.start, c.endLine, c.end), contentRange: contentRangeOf(c) };
+}
+
+export const contentRangeOf = (c: GridCell): Range => range(c.line, c.contentStart, c.endLine, c.contentEnd);
+
+/** The cell holds a character other than padding. */
+export const isFilled = (c: GridCell): boolean => c.contentStart < c.contentEnd || (c.endLine !== c.line && hasContent(c.raw));
+
 export interface GridRow {
-  cells: RawCell[];
+  cells: GridCell[];
   firstLine: number;
   lastLine: number;
   layout: TableLayout;
@@ -43,15 +72,17 @@ export function isProse(s: string): boolean {
   return t.length > 60 || (t.length > 24 && /[。；]/.test(t));
 }
 
-function cell(line: number, text: string, from: number, to: number): RawCell {
-  const raw = text.slice(from, to);
-  const [a, b] = contentBounds(raw);
-  return { raw, range: lineRange(line, from, to), contentRange: lineRange(line, from + a, from + b) };
+function cell(line: number, text: string, from: number, to: number): GridCell {
+  let a = from;
+  let b = to;
+  while (a < b && isPadding(text.charCodeAt(a))) a++;
+  while (b > a && isPadding(text.charCodeAt(b - 1))) b--;
+  return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b };
 }
 
 /** Splits a line on a separator, keeping each cell's exact columns. */
-function splitCells(line: number, text: string, sep: string): RawCell[] {
-  const cells: RawCell[] = [];
+function splitCells(line: number, text: string, sep: string): GridCell[] {
+  const cells: GridCell[] = [];
   let from = 0;
   for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, from)) {
     cells.push(cell(line, text, from, i));
@@ -66,10 +97,10 @@ function splitCells(line: number, text: string, sep: string): RawCell[] {
  * borders an empty cell cannot be told from one line, so the block decides:
  * `outer` when every one of its rows starts and ends with a pipe (Markdown tables).
  */
-function pipeRowCells(line: number, text: string, outer: boolean): RawCell[] {
+function pipeRowCells(line: number, text: string, outer: boolean): GridCell[] {
   const cells = splitCells(line, text, "|");
-  if (outer && cells.length > 1 && trimPadding(cells[0].raw) === "" && /^\s*\|/.test(text)) cells.shift();
-  if (outer && cells.length > 1 && trimPadding(cells[cells.length - 1].raw) === "" && /\|\s*$/.test(text)) cells.pop();
+  if (outer && cells.length > 1 && !isFilled(cells[0]) && /^\s*\|/.test(text)) cells.shift();
+  if (outer && cells.length > 1 && !isFilled(cells[cells.length - 1]) && /\|\s*$/.test(text)) cells.pop();
   return cells;
 }
 
@@ -124,11 +155,14 @@ function stackedRows(lines: SourceLine[], first: number, last: number, layout: T
       // Continuation of the cell above: the cell now spans lines.
       const prev = cur.cells[cur.cells.length - 1];
       const [a, b] = contentBounds(s);
-      const joined = trimPadding(prev.raw) + s.slice(a, b);
       cur.cells[cur.cells.length - 1] = {
-        raw: joined,
-        range: range(prev.range.start.line, prev.range.start.character, i, s.length),
-        contentRange: range(prev.contentRange.start.line, prev.contentRange.start.character, i, b),
+        raw: trimPadding(prev.raw) + s.slice(a, b),
+        line: prev.line,
+        start: prev.start,
+        endLine: i,
+        end: s.length,
+        contentStart: prev.contentStart,
+        contentEnd: b,
       };
     }
     cur.lastLine = i;

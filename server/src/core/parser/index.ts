@@ -2,7 +2,7 @@ import { formatById, formatForYear, FORMATS, type FormatId } from "../formats";
 import type { Artifact, FormatInfo, Paragraph, ReportModel, ReportYear, Section } from "../model";
 import { DEBRIS, labelKey, splitLines, trimPadding, type SourceLine } from "../text";
 import { lineRange, range, type Range } from "../types";
-import { findBlocks, type GridBlock } from "./grid";
+import { contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
 import { findPeriod, findTitle, mostCommonYear, organOf } from "./meta";
 import { readTables } from "./tables";
@@ -143,7 +143,7 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
           if (!sig.keys.some((k) => key.includes(k))) continue;
           const h = hits.get(sig.id) ?? { n: 0 };
           h.n++;
-          h.range ??= cell.contentRange;
+          h.range ??= contentRangeOf(cell);
           hits.set(sig.id, h);
         }
       }

@@ -1,9 +1,9 @@
 import type { ColumnSpec, FormatSpec, RowSpec, TableSpec } from "../formats";
-import type { Cell, Placement, RawCell, Table } from "../model";
-import { hasContent, labelKey, stripNumbering, stripRemark } from "../text";
+import type { Cell, Placement, Table } from "../model";
+import { labelKey, stripNumbering, stripRemark } from "../text";
 import { range } from "../types";
 import { isValueLike, readCell } from "./cells";
-import type { GridBlock, GridRow } from "./grid";
+import { contentRangeOf, isFilled, rawCell, type GridBlock, type GridCell, type GridRow } from "./grid";
 
 /**
  * Matches raw grid rows to the official tables of a format: header rows by
@@ -88,7 +88,7 @@ export function matchRowLabel(text: string, format: FormatSpec, current?: TableS
 const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 
 /** Which table a header row belongs to, and the grid positions of the columns it names. */
-function readHeader(cells: RawCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
+function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
   // Most rows hold values: they are no header, and need no label keys.
   if (cells.some((c) => isValueLike(c.raw) && labelKey(c.raw) !== "")) return undefined;
   const keys = cells.map((c) => labelKey(c.raw));
@@ -128,9 +128,10 @@ interface TableState {
 }
 
 /** Built field by field: spreading the raw cell and the reading into one literal takes V8's slow path, and this runs for every value. */
-function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
+function toCell(raw: GridCell, column: TableSpec["columns"][number]): Cell {
   const r = readCell(raw.raw, column.kind);
-  const cell: Cell = { raw: raw.raw, range: raw.range, contentRange: raw.contentRange, column, status: r.status };
+  const { range, contentRange } = rawCell(raw);
+  const cell: Cell = { raw: raw.raw, range, contentRange, column, status: r.status };
   // The reading's own fields, and only those it has, as the spread copied them.
   if ("value" in r) cell.value = r.value;
   if ("canonical" in r) cell.canonical = r.canonical;
@@ -139,17 +140,15 @@ function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
   return cell;
 }
 
-const isFilled = (c: RawCell) => hasContent(c.raw);
-
 /**
  * Places a row's values in the template's columns. `values` are the cells
  * after the row label; `offset` is the index of the first of them in the row.
  */
-function place(state: TableState, values: RawCell[], offset: number, rowWidth: number) {
+function place(state: TableState, values: GridCell[], offset: number, rowWidth: number) {
   const columns = state.table.spec.columns;
   const n = columns.length;
   const filled = values.filter(isFilled);
-  const at = (cells: RawCell[]): { cells: Cell[]; placement: Placement } => ({
+  const at = (cells: GridCell[]): { cells: Cell[]; placement: Placement } => ({
     cells: cells.map((c, i) => toCell(c, columns[i])),
     placement: "placed",
   });
@@ -187,12 +186,12 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
         gridBroken: false,
       };
       const firstCell = row.cells.find(isFilled) ?? row.cells[0];
-      s.table.headingRange = firstCell ? firstCell.contentRange : first;
+      s.table.headingRange = firstCell ? contentRangeOf(firstCell) : first;
       states.set(spec.id, s);
       order.push(s);
     }
     const lastCell = row.cells[row.cells.length - 1];
-    s.table.range = { start: s.table.range.start, end: lastCell ? lastCell.range.end : s.table.range.end };
+    s.table.range = { start: s.table.range.start, end: lastCell ? { line: lastCell.endLine, character: lastCell.end } : s.table.range.end };
     return s;
   };
 
@@ -234,7 +233,7 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
       if (current.table.rows.some((r) => r.spec === spec)) continue;
       const values = row.cells.slice(labelAt + 1);
       const lastCell = row.cells[row.cells.length - 1];
-      const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled);
+      const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled).map(rawCell);
       const placed =
         spec.values === false && !values.some(isFilled)
           ? { cells: [], placement: "placed" as Placement, valueCount: 0 }
@@ -242,12 +241,12 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
       const first = row.cells[0];
       current.table.rows.push({
         spec,
-        range: range(first.range.start.line, first.range.start.character, lastCell.range.end.line, lastCell.range.end.character),
-        labelRange: labelAt >= 0 ? row.cells[labelAt].contentRange : undefined,
+        range: range(first.line, first.start, lastCell.endLine, lastCell.end),
+        labelRange: labelAt >= 0 ? contentRangeOf(row.cells[labelAt]) : undefined,
         cells: placed.cells,
         placement: placed.placement,
         valueCount: placed.valueCount,
-        rawCells: values,
+        rawCells: values.map(rawCell),
         labelCells,
         layout: row.layout,
       });

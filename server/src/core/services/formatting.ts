@@ -14,7 +14,7 @@ export function formatTables(model: ReportModel): TextEdit[] {
   for (const table of model.tables)
     for (const row of table.rows)
       for (const cell of row.cells)
-        if (cell?.status === "number" && cell.canonical !== undefined) canonical.set(key(cell.contentRange.start), cell.canonical);
+        if (cell?.status === "number" && cell.canonical !== undefined) canonical.set(key(cell.contentRange.start.line, cell.contentRange.start.character), cell.canonical);
   const eol = documentEol(model);
   const edits: TextEdit[] = [];
   for (const block of tableBlocks(model)) {
@@ -23,10 +23,10 @@ export function formatTables(model: ReportModel): TextEdit[] {
       .slice(block.firstLine, block.lastLine + 1)
       .map((l, i) => l.text + (block.firstLine + i < block.lastLine ? l.eol : ""))
       .join("");
-    const formatted = renderBlock(block, oneRowPerLine(block.layout), eol, (c) => canonical.get(key(c.contentRange.start)) ?? c.raw);
+    const formatted = renderBlock(block, oneRowPerLine(block.layout), eol, (c) => canonical.get(key(c.line, c.contentStart)) ?? c.raw);
     if (formatted !== current) edits.push({ range, newText: formatted });
   }
   return edits;
 }
 
-const key = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
+const key = (line: number, character: number) => `${line}:${character}`;

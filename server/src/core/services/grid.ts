@@ -1,5 +1,5 @@
-import type { RawCell, ReportModel, TableLayout } from "../model";
-import { findBlocks, type GridBlock } from "../parser/grid";
+import type { ReportModel, TableLayout } from "../model";
+import { findBlocks, type GridBlock, type GridCell } from "../parser/grid";
 import { readHeading } from "../parser/headings";
 import { renderGrid, type TemplateLayout } from "../templates";
 import { trimPadding } from "../text";
@@ -38,7 +38,7 @@ export function renderBlock(
   block: GridBlock,
   layout: TemplateLayout,
   eol: string,
-  cellText: (cell: RawCell) => string = (cell) => cell.raw,
+  cellText: (cell: GridCell) => string = (cell) => cell.raw,
 ): string {
   const rows = block.rows.map((row) => row.cells.map((c) => trimPadding(cellText(c))));
   // A one-cell row (a caption such as 第二十条第（一）项) keeps a tab, or it would no longer read as part of the table.

@@ -72,9 +72,16 @@ export async function readWordDraft(path: string): Promise<WordDraft> {
   }
 }
 
+/** A text draft, or a Word report as converted with the Word location of each position. */
+export type ReportDraft = Pick<WordDraft, "text"> & Partial<Pick<WordDraft, "locate">>;
+
+export async function readReport(path: string): Promise<ReportDraft> {
+  return isWordFile(path) ? readWordDraft(path) : { text: readDraft(path).text };
+}
+
 /** The text of a draft, or of a Word report as converted (last year's report may be either). */
 export async function readReportText(path: string): Promise<string> {
-  return isWordFile(path) ? (await readWordDraft(path)).text : readDraft(path).text;
+  return (await readReport(path)).text;
 }
 
 const stem = (name: string) => name.slice(0, name.lastIndexOf("."));

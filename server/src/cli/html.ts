@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { escapeHtml, localized, pick, renderTableHtml, REPORT_CSS, type Finding, type Locale, type Localized, type ReportModel } from "../core";
+import type { CheckedReport } from "./digest";
 import type { FileResult } from "./output";
-import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type CheckedReport, type SummaryLine } from "./summary";
+import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type SummaryLine } from "./summary";
 
 /**
  * `check --format html`: a self-contained review page for a supervising
@@ -13,6 +14,9 @@ import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type CheckedReport, type S
  * Classes: gr-summary (the table; rows link to #report-N), gr-review (one
  * report), gr-findings > gr-finding-item gr-error|gr-warning|…, gr-quote (the
  * quoted lines, the range in <mark>), gr-problems (unreadable files).
+ *
+ * The page is rendered from each report's findings and its ReviewExtract
+ * (digest.ts), not from its model: the model stays in the thread that checked it.
  */
 
 const SEVERITY: Record<Finding["severity"], Localized> = {
@@ -109,40 +113,60 @@ function problemList(problems: FileResult[], locale: Locale): string {
   return `<h2>${say(locale, "无法检查的文件", "Files that could not be checked")}</h2>\n<ul class="gr-problems">\n${items.join("\n")}\n</ul>`;
 }
 
+/** What the page shows of a report's text: the lines its findings quote, and its statistics tables with the cells in question outlined. */
+export interface ReviewExtract {
+  /** Source lines by 0-based number. */
+  quoted: Record<number, string>;
+  /** Rendered tables (HTML). */
+  tables: string[];
+}
+
+export function reviewExtract(model: ReportModel, findings: Finding[], locale: Locale): ReviewExtract {
+  const quoted: Record<number, string> = {};
+  for (const f of findings) for (const i of quotedLines(f)) quoted[i] = model.lines[i]?.text ?? "";
+  return { quoted, tables: model.tables.map((table) => renderTableHtml(table, findings, locale)) };
+}
+
+/** The 0-based lines a finding's quote shows: its first MAX_QUOTED_LINES. */
+function quotedLines(f: Finding): number[] {
+  const { start, end } = f.range;
+  const last = Math.min(end.line, start.line + MAX_QUOTED_LINES - 1);
+  return Array.from({ length: Math.max(0, last - start.line + 1) }, (_, k) => start.line + k);
+}
+
 function reportSection(line: SummaryLine, index: number, locale: Locale): string {
   const { report, summary } = line;
+  const review = report.digest.review!;
   const t = (zh: string, en: string) => say(locale, zh, en);
   const heading = [report.file, summary.organ, summary.year].filter((x) => x !== undefined).join(" · ");
   const previous = report.previous
-    ? `<p class="gr-previous">${t("对照上一年度报告", "Compared with last year's report")}：<code>${escapeHtml(report.previous.file)}</code></p>`
+    ? `<p class="gr-previous">${t("对照上一年度报告", "Compared with last year's report")}：<code>${escapeHtml(report.previous)}</code></p>`
     : "";
   const findings = report.findings.length
-    ? `<ol class="gr-findings">\n${report.findings.map((f) => findingItem(report.model, f, locale)).join("\n")}\n</ol>`
+    ? `<ol class="gr-findings">\n${report.findings.map((f) => findingItem(review.quoted, f, locale)).join("\n")}\n</ol>`
     : `<p class="gr-clean">${t("未发现问题。", "No problems found.")}</p>`;
-  const tables = report.model.tables.map((table) => renderTableHtml(table, report.findings, locale)).join("\n");
+  const tables = review.tables.join("\n");
   const details = tables ? `<details><summary>${t("统计表（有问题的单元格已标出）", "Tables (cells in question outlined)")}</summary>\n${tables}\n</details>` : "";
   return `<section class="gr-review" id="report-${index + 1}">\n<h2>${escapeHtml(heading)}</h2>\n${previous}\n${findings}\n${details}\n</section>`;
 }
 
-function findingItem(model: ReportModel, f: Finding, locale: Locale): string {
+function findingItem(quoted: ReviewExtract["quoted"], f: Finding, locale: Locale): string {
   const where = say(locale, `第 ${f.range.start.line + 1} 行`, `line ${f.range.start.line + 1}`);
   return (
     `<li class="gr-finding-item gr-${f.severity}"><span class="gr-severity">${pick(SEVERITY[f.severity], locale)}</span> ` +
     `<span class="gr-location">${where}</span> ${escapeHtml(pick(f.message, locale))} <code class="gr-rule">${escapeHtml(f.rule)}</code>` +
-    `${quote(model, f)}</li>`
+    `${quote(quoted, f)}</li>`
   );
 }
 
 /** The offending lines as written, the finding's range marked. */
-function quote(model: ReportModel, f: Finding): string {
+function quote(lines: ReviewExtract["quoted"], f: Finding): string {
   const { start, end } = f.range;
-  const last = Math.min(end.line, start.line + MAX_QUOTED_LINES - 1);
-  const quoted: string[] = [];
-  for (let i = start.line; i <= last; i++) {
-    const text = model.lines[i]?.text ?? "";
+  const quoted = quotedLines(f).map((i) => {
+    const text = lines[i];
     const from = i === start.line ? start.character : 0;
     const to = i === end.line ? end.character : text.length;
-    quoted.push(escapeHtml(text.slice(0, from)) + (to > from ? `<mark>${escapeHtml(text.slice(from, to))}</mark>` : "") + escapeHtml(text.slice(to)));
-  }
+    return escapeHtml(text.slice(0, from)) + (to > from ? `<mark>${escapeHtml(text.slice(from, to))}</mark>` : "") + escapeHtml(text.slice(to));
+  });
   return quoted.some((q) => q.trim()) ? `<blockquote class="gr-quote">${quoted.join("\n")}</blockquote>` : "";
 }

@@ -1,4 +1,4 @@
-import { RULES, pick, type Finding, type Locale, type Position } from "../core";
+import { RULES, pick, type Finding, type Locale } from "../core";
 import { ruleDocUrl } from "../core/docs";
 import { describeWordLocation, type WordLocation } from "../docx/locations";
 
@@ -11,13 +11,13 @@ export interface FileResult {
   problem?: string;
   /** A note about how the file was read (e.g. its encoding). */
   note?: string;
-  /** For a .docx: the Word location (paragraph, or table cell) of a position of the converted text, shown instead of line and column. */
-  word?: (position: Position) => WordLocation | undefined;
+  /** For a .docx: the Word location (paragraph, or table cell) of each finding's start, in the findings' order, shown instead of line and column. */
+  word?: (WordLocation | undefined)[];
 }
 
-/** line:column, or for a .docx where the finding stands in Word. */
-function where(r: FileResult, f: Finding, locale: Locale): string {
-  const word = r.word?.(f.range.start);
+/** line:column, or for a .docx where the finding (the file's i-th) stands in Word. */
+function where(r: FileResult, f: Finding, i: number, locale: Locale): string {
+  const word = r.word?.[i];
   return word ? pick(describeWordLocation(word), locale) : `${f.range.start.line + 1}:${f.range.start.character + 1}`;
 }
 
@@ -26,7 +26,7 @@ export function toJson(results: FileResult[], locale: Locale): string {
     results.map((r) => ({
       file: r.file,
       ...(r.problem ? { error: r.problem } : {}),
-      diagnostics: r.findings.map((f) => ({
+      diagnostics: r.findings.map((f, i) => ({
         rule: f.rule,
         severity: f.severity,
         message: pick(f.message, locale),
@@ -34,7 +34,7 @@ export function toJson(results: FileResult[], locale: Locale): string {
         column: f.range.start.character + 1,
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
-        ...(r.word ? { word: r.word(f.range.start) } : {}),
+        ...(r.word ? { word: r.word[i] } : {}),
         fixable: f.fixes.length > 0,
       })),
     })),
@@ -66,7 +66,7 @@ export function toSarif(results: FileResult[], locale: Locale, version: string):
             },
           },
           results: results.flatMap((r) =>
-            r.findings.map((f) => ({
+            r.findings.map((f, i) => ({
               ruleId: f.rule,
               level: SARIF_LEVEL[f.severity],
               message: { text: pick(f.message, locale) },
@@ -86,7 +86,7 @@ export function toSarif(results: FileResult[], locale: Locale, version: string):
                           },
                         }),
                   },
-                  ...(r.word ? { logicalLocations: [{ name: where(r, f, locale), kind: "element" }] } : {}),
+                  ...(r.word ? { logicalLocations: [{ name: where(r, f, i, locale), kind: "element" }] } : {}),
                 },
               ],
             })),
@@ -108,10 +108,10 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
     if (!r.findings.length && !r.problem) continue;
     out.push(color(4, r.file, useColor));
     if (r.problem) out.push(`  ${color(31, locale === "en" ? "error" : "错误", useColor)}  ${r.problem}`);
-    for (const f of r.findings) {
+    for (const [i, f] of r.findings.entries()) {
       counts[f.severity]++;
       const sev = f.severity === "error" ? color(31, f.severity, useColor) : f.severity === "warning" ? color(33, f.severity, useColor) : color(36, f.severity, useColor);
-      out.push(`  ${where(r, f, locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${pick(f.message, locale)}  ${color(90, f.rule, useColor)}`);
+      out.push(`  ${where(r, f, i, locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${pick(f.message, locale)}  ${color(90, f.rule, useColor)}`);
     }
     out.push("");
   }

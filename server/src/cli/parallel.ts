@@ -1,26 +1,16 @@
 import { availableParallelism } from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { checkModel, parse, type Config, type Finding, type ReportIdentity } from "../core";
-import { FileProblem, readDraft } from "./files";
+import { checkFile, type Job, type JobResult } from "./job";
 
 /**
  * `check` on many files with every core: the files are handed out in small
  * batches, in order, to worker threads and to the main thread itself, and
  * the results are put back in the files' order, so the output is the serial
- * output. Workers check each report without last year's report; the few
- * reports that have one among the files are checked again afterwards on the
+ * output. Each file is checked by checkFile (job.ts) without last year's
+ * report; the few reports that have one are checked again afterwards on the
  * main thread (see commands/check.ts).
  */
-
-export interface Job {
-  file: string;
-  config?: Config;
-}
-
-export type JobResult =
-  | { file: string; problem: string }
-  | { file: string; problem?: undefined; isReport: boolean; identity: ReportIdentity; findings: Finding[] };
 
 /** Below this many files a worker costs more to start than it saves. */
 export const PARALLEL_MIN_FILES = 64;
@@ -30,27 +20,6 @@ const BATCH = 16;
 export function threadCount(): number {
   const env = Number(process.env.GOV_REPORT_THREADS);
   return Number.isInteger(env) && env >= 1 ? env : availableParallelism();
-}
-
-/** What the check command reports for a file it cannot read. */
-export function readProblem(e: unknown): string {
-  return e instanceof FileProblem ? e.message : `无法读取 / cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-}
-
-/** Reads, parses and checks one file (without last year's report). */
-export function checkFile(job: Job): JobResult {
-  let model;
-  try {
-    model = parse(readDraft(job.file).text);
-  } catch (e) {
-    return { file: job.file, problem: readProblem(e) };
-  }
-  return {
-    file: job.file,
-    isReport: model.isReport,
-    identity: { organ: model.organ, year: model.year },
-    findings: checkModel(model, { config: job.config }),
-  };
 }
 
 interface Batch {
@@ -65,11 +34,18 @@ const WORKER_MARK = "gov-report-check-worker";
 /** True in a worker thread started by checkFiles (main.ts then serves batches instead of running a command). */
 export const isCheckWorker = (): boolean => parentPort !== null && workerData === WORKER_MARK;
 
+/** Checks the files of a batch one after the other. */
+async function checkBatch(jobs: Job[]): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  for (const job of jobs) results.push(await checkFile(job));
+  return results;
+}
+
 export function serveBatches(): void {
   const port = parentPort!;
-  port.on("message", (m: ToWorker) => {
+  port.on("message", async (m: ToWorker) => {
     if ("stop" in m) return port.close();
-    port.postMessage({ start: m.start, results: m.jobs.map(checkFile) } satisfies FromWorker);
+    port.postMessage({ start: m.start, results: await checkBatch(m.jobs) } satisfies FromWorker);
   });
   port.postMessage({ ready: true } satisfies FromWorker);
 }
@@ -117,11 +93,11 @@ export async function checkFiles(jobs: Job[], threads: number, script: string): 
 
   // The main thread checks batches too, yielding between them so that workers get their next batch.
   for (let batch = takeAny(); batch; batch = takeAny()) {
-    store(batch.start, batch.jobs.map(checkFile));
+    store(batch.start, await checkBatch(batch.jobs));
     await nextTurn();
   }
   await Promise.all(running);
   // Batches handed back by workers that failed after the main thread ran out of work.
-  for (let batch = requeued.pop(); batch; batch = requeued.pop()) store(batch.start, batch.jobs.map(checkFile));
+  for (let batch = requeued.pop(); batch; batch = requeued.pop()) store(batch.start, await checkBatch(batch.jobs));
   return results;
 }

@@ -10,7 +10,7 @@ import { readReportText } from "./files";
  * named file may be a text draft or a Word report.
  */
 
-/** A report to check; `model` is the parsed report, or (checked in parallel) only its organ and year. */
+/** A report to check; `model` is the parsed report (export), or only its organ and year (check: the model stays in the thread that checked it). */
 export interface LoadedReport<M extends ReportIdentity = ReportModel> {
   file: string;
   model: M;

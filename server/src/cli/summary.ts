@@ -1,12 +1,10 @@
-import { pick, summarize, type Balance, type Finding, type Locale, type Localized, type ReportSummary } from "../core";
-import type { LoadedReport, PreviousReport } from "./previous";
+import { pick, summarize, type Balance, type Locale, type Localized, type ReportSummary } from "../core";
+import type { CheckedReport } from "./digest";
 
-/** `check --summary`: one line per report — file, organ, year, format, errors, warnings, table 三's balance. */
-
-export interface CheckedReport extends LoadedReport {
-  findings: Finding[];
-  previous?: PreviousReport;
-}
+/**
+ * `check --summary`: one line per report — file, organ, year, format, errors,
+ * warnings, table 三's balance — from its findings and the facts of its digest.
+ */
 
 export interface SummaryColumn {
   title: Localized;
@@ -40,7 +38,7 @@ export interface SummaryLine {
 
 export function summaryLines(reports: CheckedReport[]): SummaryLine[] {
   return reports.map((report) => {
-    const s = summarize(report.model, report.findings);
+    const s = summarize(report.digest.facts!, report.findings);
     const cells = [report.file, s.organ ?? NONE, s.year?.toString() ?? NONE, s.format ?? NONE, String(s.errors), String(s.warnings), balanceText(s.balance)];
     return { report, summary: s, cells };
   });

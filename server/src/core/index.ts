@@ -13,4 +13,4 @@ export { checkRelations } from "./relations";
 export { findPredecessors, isPredecessor, organKey, type ReportIdentity } from "./previous";
 export * from "./services";
 export { renderReportHtml, renderTableHtml, escapeHtml, REPORT_CSS } from "./render";
-export { summarize, tableBalance, type Balance, type ReportSummary } from "./summary";
+export { reportFacts, summarize, tableBalance, type Balance, type ReportFacts, type ReportSummary } from "./summary";

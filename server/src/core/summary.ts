@@ -11,14 +11,18 @@ export type Balance =
   /** No table 三, or some column cannot be computed (empty, invalid or unplaced cells). */
   | { kind: "unknown" };
 
-export interface ReportSummary {
+/** What a summary reads of the report itself, as plain data: it can travel between threads without the model. */
+export interface ReportFacts {
   organ?: string;
   year?: number;
   /** The format the tables follow; undefined when no table says. */
   format?: string;
+  balance: Balance;
+}
+
+export interface ReportSummary extends ReportFacts {
   errors: number;
   warnings: number;
-  balance: Balance;
 }
 
 export function tableBalance(model: ReportModel): Balance {
@@ -30,13 +34,14 @@ export function tableBalance(model: ReportModel): Balance {
   return checks.length === table.spec.columns.length ? { kind: "balanced" } : { kind: "unknown" };
 }
 
-export function summarize(model: ReportModel, findings: Finding[]): ReportSummary {
+export function reportFacts(model: ReportModel): ReportFacts {
+  return { organ: model.organ, year: model.year?.value, format: model.format.detected, balance: tableBalance(model) };
+}
+
+export function summarize(facts: ReportFacts, findings: Finding[]): ReportSummary {
   return {
-    organ: model.organ,
-    year: model.year?.value,
-    format: model.format.detected,
+    ...facts,
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
-    balance: tableBalance(model),
   };
 }

@@ -1,0 +1,51 @@
+import { checkModel, parse, type Config, type ReportIdentity, type ReportModel } from "../core";
+import { digestReport, type CheckedReport, type Wanted } from "./digest";
+import { FileProblem, readReport, type ReportDraft } from "./files";
+
+/**
+ * One file of `check`: read (a text draft or a .docx), parsed and checked,
+ * and what the output needs of it kept as plain data. The same function runs
+ * on the main thread and in the worker threads (parallel.ts), so a file's
+ * result does not depend on the thread that checked it.
+ */
+
+export interface Job {
+  file: string;
+  config?: Config;
+  /** Named on the command line: checked even when it is not a report. */
+  explicit: boolean;
+  /** Last year's report is named for it (--previous, `previous`): it is checked once that report is read (commands/check.ts). */
+  deferred: boolean;
+  wanted: Wanted;
+}
+
+export type JobResult =
+  | { kind: "problem"; file: string; problem: string }
+  /** Found in a folder and not a report: left out. */
+  | { kind: "skipped"; file: string }
+  /** A report, with its organ and year to find last year's report by; checked unless its job was deferred. */
+  | { kind: "report"; file: string; identity: ReportIdentity; checked?: CheckedReport };
+
+/** What the check command reports for a file it cannot read. */
+export function readProblem(e: unknown): string {
+  return e instanceof FileProblem ? e.message : `无法读取 / cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+}
+
+/** Reads, parses and checks one file, with last year's report when it is given (worker threads check without). */
+export async function checkFile(job: Job, previous?: ReportModel): Promise<JobResult> {
+  let draft: ReportDraft;
+  let model: ReportModel;
+  try {
+    draft = await readReport(job.file);
+    model = parse(draft.text);
+  } catch (e) {
+    return { kind: "problem", file: job.file, problem: readProblem(e) };
+  }
+  if (!job.explicit && !model.isReport) return { kind: "skipped", file: job.file };
+  const identity = { organ: model.organ, year: model.year };
+  if (job.deferred) return { kind: "report", file: job.file, identity };
+  const findings = checkModel(model, { config: job.config, previous });
+  const locate = draft.locate;
+  const word = locate && findings.map((f) => locate(f.range.start));
+  return { kind: "report", file: job.file, identity, checked: { file: job.file, findings, word, digest: digestReport(model, findings, job.wanted) } };
+}

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { debuglog } from "node:util";
 import { parentPort, Worker, workerData } from "node:worker_threads";
 import { checkFile, type Job, type JobResult } from "./job";
 
@@ -16,6 +17,9 @@ import { checkFile, type Job, type JobResult } from "./job";
 export const PARALLEL_MIN_FILES = 64;
 const BATCH = 16;
 
+/** NODE_DEBUG=gov-report prints how many files each kind of thread checked (to stderr). */
+const debug = debuglog("gov-report");
+
 /** Threads to check with: every core; GOV_REPORT_THREADS overrides (1 checks serially). */
 export function threadCount(): number {
   const env = Number(process.env.GOV_REPORT_THREADS);
@@ -27,7 +31,7 @@ interface Batch {
   jobs: Job[];
 }
 type ToWorker = Batch | { stop: true };
-type FromWorker = { ready: true } | { start: number; results: JobResult[] };
+type FromWorker = { start: number; results: JobResult[] };
 
 const WORKER_MARK = "gov-report-check-worker";
 
@@ -47,13 +51,15 @@ export function serveBatches(): void {
     if ("stop" in m) return port.close();
     port.postMessage({ start: m.start, results: await checkBatch(m.jobs) } satisfies FromWorker);
   });
-  port.postMessage({ ready: true } satisfies FromWorker);
 }
 
 /**
  * Checks the files with `threads` threads (the main thread and threads − 1
- * workers started from `script`, the CLI bundle). A worker that fails hands
- * its batch back; with no worker left the main thread checks the rest.
+ * workers started from `script`, the CLI bundle). Each worker is handed its
+ * first batch as it is started (the batch waits in its port while it loads),
+ * so every thread of the pool checks files however fast the main thread is.
+ * A worker that fails hands its batch back; with no worker left the main
+ * thread checks the rest.
  */
 export async function checkFiles(jobs: Job[], threads: number, script: string): Promise<JobResult[]> {
   const results = new Array<JobResult>(jobs.length);
@@ -67,6 +73,7 @@ export async function checkFiles(jobs: Job[], threads: number, script: string): 
   const requeued: Batch[] = [];
   const takeAny = () => requeued.pop() ?? take();
   const store = (start: number, rs: JobResult[]) => rs.forEach((r, i) => (results[start + i] = r));
+  let byWorkers = 0;
 
   const running = Array.from({ length: Math.max(0, threads - 1) }, () => {
     return new Promise<void>((resolve) => {
@@ -78,7 +85,8 @@ export async function checkFiles(jobs: Job[], threads: number, script: string): 
         if (!inFlight) resolve();
       };
       worker.on("message", (m: FromWorker) => {
-        if ("results" in m) store(m.start, m.results);
+        store(m.start, m.results);
+        byWorkers += m.results.length;
         send();
       });
       const fail = () => {
@@ -88,6 +96,7 @@ export async function checkFiles(jobs: Job[], threads: number, script: string): 
       };
       worker.on("error", fail);
       worker.on("exit", fail);
+      send();
     });
   });
 
@@ -99,5 +108,6 @@ export async function checkFiles(jobs: Job[], threads: number, script: string): 
   await Promise.all(running);
   // Batches handed back by workers that failed after the main thread ran out of work.
   for (let batch = requeued.pop(); batch; batch = requeued.pop()) store(batch.start, await checkBatch(batch.jobs));
+  debug("check: %d files on %d threads, %d of them by worker threads", jobs.length, threads, byWorkers);
   return results;
 }

@@ -101,13 +101,30 @@ export function labelKey(s: string): string {
     const inner = s.slice(a, b);
     if (!LABEL_KEY_CHANGES.test(inner)) return inner;
   }
-  return toHalfWidth(s.replace(DEBRIS, ""))
-    .replace(PADDING, "")
-    .replace(/[“”"'‘’「」『』]/g, "")
-    .replace(/[、．]/g, ".")
-    .replace(/〔/g, "[")
-    .replace(/〕/g, "]");
+  return normaliseLabel(/[[<&]/.test(s) ? s.replace(DEBRIS, "") : s);
 }
+
+/**
+ * labelKey's character mapping in one pass (six regex replacements took a
+ * tenth of parse: table labels are full of （）、 and padding): full-width
+ * ASCII to half-width, then padding and quotes dropped, 、 and ． to ".",
+ * 〔〕 to []. Unchanged runs are copied as slices.
+ */
+function normaliseLabel(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const half = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+    const mapped = isPadding(half) || QUOTES.has(half) ? "" : half === 0x3001 ? "." : half === 0x3014 ? "[" : half === 0x3015 ? "]" : undefined;
+    if (mapped === undefined && half === code) continue;
+    out += s.slice(from, i) + (mapped ?? String.fromCharCode(half));
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+const QUOTES = new Set([..."“”\"'‘’「」『』"].map((c) => c.charCodeAt(0)));
 
 const NUMBERING = /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}\.|\d{1,2}\.(?!\d))/;
 

@@ -21,6 +21,10 @@ function maskDecoration(text: string): string {
 
 const DECORATION = /[[<&#*]/;
 
+/** Every section's pattern in one: most lines (table cells, prose) are no title, and one test tells. */
+const ANY_SECTION = new RegExp(SECTIONS.map((s) => `(?:${s.pattern.source})`).join("|"));
+const TRAILING_STOPS = new Set([...":：。."].map((c) => c.charCodeAt(0)));
+
 const NUMBERED = /^([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*|^([一二三四五六七八九十]{1,2})\s+(?=\S)/;
 
 export interface HeadingCandidate extends Heading {
@@ -44,10 +48,10 @@ export function readHeading(line: number, text: string): HeadingCandidate | unde
     if (!m) return undefined;
     titleText = titleText.slice(0, stop);
   }
-  titleText = titleText.replace(/[:：。.]$/, "");
+  if (TRAILING_STOPS.has(titleText.charCodeAt(titleText.length - 1))) titleText = titleText.slice(0, -1);
   if (titleText === "" || titleText.length > MAX_HEADING) return undefined;
   const core = labelKey(titleText);
-  const spec = SECTIONS.find((s) => s.pattern.test(core));
+  const spec = ANY_SECTION.test(core) ? SECTIONS.find((s) => s.pattern.test(core)) : undefined;
   if (!spec && (!m || runsOn)) return undefined;
   const numeralText = m ? (m[1] ?? m[2]) : undefined;
   const titleCol = masked.indexOf(titleText, titleStart);

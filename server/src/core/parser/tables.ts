@@ -144,30 +144,27 @@ function toCell(raw: GridCell, column: TableSpec["columns"][number]): Cell {
  * Places a row's values in the template's columns. `values` are the cells
  * after the row label; `offset` is the index of the first of them in the row.
  */
-function place(state: TableState, values: GridCell[], offset: number, rowWidth: number) {
+function place(state: TableState, values: GridCell[], offset: number, rowWidth: number): { cells: (Cell | undefined)[]; placement: Placement; valueCount: number } {
   const columns = state.table.spec.columns;
   const n = columns.length;
   const filled = values.filter(isFilled);
-  const at = (cells: GridCell[]): { cells: Cell[]; placement: Placement } => ({
-    cells: cells.map((c, i) => toCell(c, columns[i])),
-    placement: "placed",
-  });
-  if (filled.length > n) return { cells: new Array(n).fill(undefined), placement: "too-many" as Placement, valueCount: filled.length };
-  if (filled.length === n) return { ...at(filled), valueCount: n };
-  if (values.length === n) return { ...at(values), valueCount: filled.length };
+  const at = (cells: GridCell[]) => ({ cells: cells.map((c, i) => toCell(c, columns[i])), placement: "placed" as Placement, valueCount: filled.length });
+  if (filled.length > n) return { cells: new Array(n).fill(undefined), placement: "too-many", valueCount: filled.length };
+  if (filled.length === n) return at(filled);
+  if (values.length === n) return at(values);
   const grid = state.grid;
   if (!state.gridBroken && state.gridWidth === rowWidth && grid.size === n) {
     const idx = columns.map((c) => grid.get(c.id)! - offset);
     if (idx.every((i) => i >= 0 && i < values.length) && filled.every((c) => idx.includes(values.indexOf(c)))) {
-      return { ...at(idx.map((i) => values[i])), valueCount: filled.length };
+      return at(idx.map((i) => values[i]));
     }
   }
   if (values.length > n && !values.slice(n).some(isFilled)) {
     // Surplus cells that are all empty trail the row (tabs Word leaves at the line's end): the
     // first cells are the columns. Filling one blank cell then leaves the row placed as before.
-    return { ...at(values.slice(0, n)), valueCount: filled.length };
+    return at(values.slice(0, n));
   }
-  return { cells: new Array(n).fill(undefined), placement: "too-few" as Placement, valueCount: filled.length };
+  return { cells: new Array(n).fill(undefined), placement: "too-few", valueCount: filled.length };
 }
 
 /** Reads every table of the format out of the grid blocks. */

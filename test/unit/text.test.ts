@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { hasContent, isPadding, labelKey, PADDING, trimPadding } from "../../server/src/core/text";
+import { changesUnderLabelKey, hasContent, isPadding, labelKey, PADDING, trimPadding } from "../../server/src/core/text";
 import { isValueLike, readCell } from "../../server/src/core/parser/cells";
 import { seeded } from "../helpers/random";
 
@@ -10,6 +10,13 @@ describe("isPadding", () => {
   it("is PADDING for every UTF-16 code unit", () => {
     const re = new RegExp(`^${PADDING.source}$`);
     for (let c = 0; c <= 0xffff; c++) assert.equal(isPadding(c), re.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+});
+
+describe("changesUnderLabelKey", () => {
+  it("is the character class labelKey replaces, for every UTF-16 code unit", () => {
+    const re = /[[<&\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202f\u2060\ufeff“”"'‘’「」『』、．〔〕\uff01-\uff5e]/;
+    for (let c = 0; c <= 0xffff; c++) assert.equal(changesUnderLabelKey(String.fromCharCode(c)), re.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { RawCell, TableLayout } from "../model";
-import { contentBounds, hasContent, isPadding, trimPadding, type SourceLine } from "../text";
+import { contentBounds, hasContent, isPadding, labelKey, trimPadding, type SourceLine } from "../text";
 import { range, type Range } from "../types";
 
 /**
@@ -27,7 +27,11 @@ export interface GridCell {
   /** Where its content (without padding) starts on `line` and ends on `endLine`. */
   contentStart: number;
   contentEnd: number;
+  /** labelKey(raw), once asked for (cellKey): format detection, headers and row labels all compare it. */
+  key: string | undefined;
 }
+
+export const cellKey = (c: GridCell): string => (c.key ??= labelKey(c.raw));
 
 /** The cell with its ranges, as the model keeps it. */
 export function rawCell(c: GridCell): RawCell {
@@ -77,7 +81,7 @@ function cell(line: number, text: string, from: number, to: number): GridCell {
   let b = to;
   while (a < b && isPadding(text.charCodeAt(a))) a++;
   while (b > a && isPadding(text.charCodeAt(b - 1))) b--;
-  return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b };
+  return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b, key: undefined };
 }
 
 /** Splits a line on a separator, keeping each cell's exact columns. */
@@ -163,6 +167,7 @@ function stackedRows(lines: SourceLine[], first: number, last: number, layout: T
         end: s.length,
         contentStart: prev.contentStart,
         contentEnd: b,
+        key: undefined,
       };
     }
     cur.lastLine = i;

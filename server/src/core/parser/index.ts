@@ -2,7 +2,7 @@ import { formatById, formatForYear, FORMATS, type FormatId } from "../formats";
 import type { Artifact, FormatInfo, Paragraph, ReportModel, ReportYear, Section } from "../model";
 import { DEBRIS, labelKey, splitLines, trimPadding, type SourceLine } from "../text";
 import { lineRange, range, type Range } from "../types";
-import { contentRangeOf, findBlocks, type GridBlock } from "./grid";
+import { cellKey, contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
 import { findPeriod, findTitle, mostCommonYear, organOf } from "./meta";
 import { readTables } from "./tables";
@@ -128,18 +128,21 @@ function reportYear(
   return mostCommonYear(lines, overview.length ? overview : paragraphs.map((p) => p.line));
 }
 
+/** Each format's signatures as keys, built once. */
+const SIGNATURES = FORMATS.map((f) => ({ id: f.id, keys: f.signatures.map(labelKey) }));
+/** A key is never longer than its text, and no signature is shorter than this: short cells (the values) need no key. */
+const SHORTEST_SIGNATURE = Math.min(...SIGNATURES.flatMap((s) => s.keys.map((k) => k.length)));
+
 /** Which format the tables follow, from the wordings only one format has (FORMATS.md §6). */
 function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo {
   const hits = new Map<FormatId, { n: number; range?: Range }>();
-  const signatures = FORMATS.map((f) => ({ id: f.id, keys: f.signatures.map(labelKey) }));
   for (const b of blocks) {
     for (const row of b.rows) {
       for (const cell of row.cells) {
-        // A key is never longer than its text: short cells (the values) need no key.
-        if (cell.raw.length < 4) continue;
-        const key = labelKey(cell.raw);
-        if (key.length < 4) continue;
-        for (const sig of signatures) {
+        if (cell.raw.length < SHORTEST_SIGNATURE) continue;
+        const key = cellKey(cell);
+        if (key.length < SHORTEST_SIGNATURE) continue;
+        for (const sig of SIGNATURES) {
           if (!sig.keys.some((k) => key.includes(k))) continue;
           const h = hits.get(sig.id) ?? { n: 0 };
           h.n++;

@@ -3,7 +3,7 @@ import type { Cell, Placement, Table } from "../model";
 import { labelKey, stripNumbering, stripRemark } from "../text";
 import { range } from "../types";
 import { isValueLike, readCell } from "./cells";
-import { contentRangeOf, isFilled, rawCell, type GridBlock, type GridCell, type GridRow } from "./grid";
+import { cellKey, contentRangeOf, isFilled, rawCell, type GridBlock, type GridCell, type GridRow } from "./grid";
 
 /**
  * Matches raw grid rows to the official tables of a format: header rows by
@@ -20,14 +20,15 @@ interface RowEntry {
   core: string;
 }
 
-/** A table's header labels as keys: its markers, and each column's label and aliases. */
+/** A table's header labels as keys: each column's label and aliases. */
 interface HeaderKeys {
-  markers: string[];
   columns: { column: ColumnSpec; keys: string[]; uniqueLabel: boolean }[];
 }
 
 interface LabelIndex {
   entries: RowEntry[];
+  /** Every table's markers in the format's table order: the first a header key holds names its table. */
+  markers: { key: string; table: TableSpec }[];
   byFull: Map<string, RowEntry[]>;
   byCore: Map<string, RowEntry[]>;
   captions: Map<string, TableSpec>;
@@ -42,12 +43,12 @@ const indexes = new WeakMap<FormatSpec, LabelIndex>();
 function labelIndex(format: FormatSpec): LabelIndex {
   let index = indexes.get(format);
   if (index) return index;
-  index = { entries: [], byFull: new Map(), byCore: new Map(), captions: new Map(), headers: new Map() };
+  index = { entries: [], markers: [], byFull: new Map(), byCore: new Map(), captions: new Map(), headers: new Map() };
   const add = (map: Map<string, RowEntry[]>, key: string, e: RowEntry) => map.set(key, [...(map.get(key) ?? []), e]);
   for (const table of format.tables) {
     if (table.caption) index.captions.set(labelKey(table.caption), table);
+    for (const m of table.markers) index.markers.push({ key: labelKey(m), table });
     index.headers.set(table, {
-      markers: table.markers.map(labelKey),
       columns: table.columns.map((column) => ({
         column,
         keys: [column.label, ...(column.aliases ?? [])].map(labelKey),
@@ -72,7 +73,10 @@ const prefer = (list: RowEntry[] | undefined, current?: TableSpec) =>
   list && (list.find((e) => e.table === current) ?? (list.length === 1 || !current ? list[0] : undefined));
 
 export function matchRowLabel(text: string, format: FormatSpec, current?: TableSpec): RowEntry | undefined {
-  const key = labelKey(text);
+  return matchRowKey(labelKey(text), format, current);
+}
+
+function matchRowKey(key: string, format: FormatSpec, current?: TableSpec): RowEntry | undefined {
   if (!key) return undefined;
   const index = labelIndex(format);
   const exact = prefer(index.byFull.get(key), current) ?? prefer(index.byCore.get(coreKey(key)), current);
@@ -90,8 +94,8 @@ const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 /** Which table a header row belongs to, and the grid positions of the columns it names. */
 function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
   // Most rows hold values: they are no header, and need no label keys.
-  if (cells.some((c) => isValueLike(c.raw) && labelKey(c.raw) !== "")) return undefined;
-  const keys = cells.map((c) => labelKey(c.raw));
+  if (cells.some((c) => isValueLike(c.raw) && cellKey(c) !== "")) return undefined;
+  const keys = cells.map(cellKey);
   const index = labelIndex(format);
   let table: TableSpec | undefined;
   for (const key of keys) {
@@ -102,7 +106,7 @@ function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec):
       if (!table) return { positions: new Map() };
       continue;
     }
-    table ??= format.tables.find((t) => index.headers.get(t)!.markers.some((m) => key.includes(m)));
+    table ??= index.markers.find((m) => key.includes(m.key))?.table;
   }
   const target = table ?? current;
   if (!target) return undefined;
@@ -215,7 +219,7 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
       for (let i = row.cells.length - 1; i >= 0 && !entry; i--) {
         const c = row.cells[i];
         if (!isFilled(c) || isValueLike(c.raw)) continue;
-        entry = matchRowLabel(c.raw, format, current?.table.spec);
+        entry = matchRowKey(cellKey(c), format, current?.table.spec);
         if (entry) labelAt = i;
       }
       let spec: RowSpec | undefined;

@@ -46,7 +46,8 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
       });
     }
   }
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || a.rule.localeCompare(b.rule));
+  // Rule ids are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 export function checkText(text: string, options: CheckOptions = {}): { model: ReportModel; findings: Finding[] } {

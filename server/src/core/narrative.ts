@@ -1,3 +1,4 @@
+import type { Paragraph } from "./model";
 import { chineseNumberValue } from "./text";
 
 /**
@@ -42,8 +43,17 @@ export function findCounts(text: string): Count[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const paragraphCounts = new WeakMap<Paragraph, readonly Count[]>();
+
+/** findCounts of a paragraph, read once: three narrative rules read the same paragraphs. */
+export function countsOf(p: Paragraph): readonly Count[] {
+  let counts = paragraphCounts.get(p);
+  if (!counts) paragraphCounts.set(p, (counts = findCounts(p.text)));
+  return counts;
+}
+
 /** The counts that start within [from, to) — counts are sorted, so this is a binary search, not a scan. */
-export function countsIn(counts: Count[], from: number, to: number): Count[] {
+export function countsIn(counts: readonly Count[], from: number, to: number): Count[] {
   let lo = 0;
   let hi = counts.length;
   while (lo < hi) {
@@ -61,12 +71,14 @@ export interface Sentence {
   end: number;
 }
 
+const SENTENCE_ENDS = new Set([..."。！？；!?;"].map((c) => c.charCodeAt(0)));
+
 /** Sentences end at 。！？ (and ；, which closes a list as surely). */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if ("。！？；!?;".includes(text[i])) {
+    if (SENTENCE_ENDS.has(text.charCodeAt(i))) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
@@ -104,7 +116,7 @@ function parenSpans(text: string, from: number, to: number): [number, number][] 
 }
 
 /** The total a 其中 at `q` breaks down: a 共N count nearest before it, else the last count before it. */
-function totalBefore(text: string, counts: Count[], q: number, from: number): Count | undefined {
+function totalBefore(text: string, counts: readonly Count[], q: number, from: number): Count | undefined {
   const before = countsIn(counts, from, q).filter((c) => c.end <= q);
   if (!before.length) return undefined;
   const marked = before.filter((c) => AGGREGATE.test(text.slice(Math.max(from, c.start - 16), c.start)));
@@ -115,7 +127,7 @@ function totalBefore(text: string, counts: Count[], q: number, from: number): Co
  * The parts of a list that starts at `from`: the counts of its comma-separated
  * items, up to the first item that starts a new aggregate (共…, 均…).
  */
-function listParts(text: string, counts: Count[], unit: string, from: number, to: number, skip: [number, number][]): { parts: Count[]; exhaustive: boolean } {
+function listParts(text: string, counts: readonly Count[], unit: string, from: number, to: number, skip: [number, number][]): { parts: Count[]; exhaustive: boolean } {
   const parts: Count[] = [];
   let exhaustive = false;
   let itemStart = from;
@@ -135,9 +147,8 @@ function listParts(text: string, counts: Count[], unit: string, from: number, to
 }
 
 /** Every 共N…，其中a…、b… breakdown of a paragraph, nested lists included. */
-export function findBreakdowns(text: string): Breakdown[] {
+export function findBreakdowns(text: string, counts: readonly Count[] = findCounts(text)): Breakdown[] {
   if (!text.includes("其中")) return [];
-  const counts = findCounts(text);
   const sents = sentences(text);
   const out: Breakdown[] = [];
   let q = text.indexOf("其中");

@@ -1,4 +1,4 @@
-import type { RelationSpec } from "./formats";
+import type { RelationSpec, TableSpec } from "./formats";
 import type { Cell, Row, Table } from "./model";
 
 /**
@@ -37,11 +37,11 @@ export function known(c: Cell | undefined): c is Cell {
   return c !== undefined && c.status === "number" && c.value !== undefined;
 }
 
-function evaluate(relation: RelationSpec, along: string, left: (Cell | undefined)[], right: (Cell | undefined)[], labels: [string[], string[]]): RelationCheck | undefined {
+function evaluate(relation: RelationSpec, along: string, left: (Cell | undefined)[], right: (Cell | undefined)[], labels: Labels): RelationCheck | undefined {
   if (!left.every(known) || !right.every(known)) return undefined;
   const terms = (cells: Cell[], names: string[]) => cells.map((cell, i) => ({ cell, label: names[i] }));
-  const l = terms(left as Cell[], labels[0]);
-  const r = terms(right as Cell[], labels[1]);
+  const l = terms(left as Cell[], labels.left);
+  const r = terms(right as Cell[], labels.right);
   const sum = (t: RelationTerm[]) => t.reduce((a, x) => a + x.cell.value!, 0);
   const leftSum = sum(l);
   const rightSum = sum(r);
@@ -61,6 +61,29 @@ function evaluate(relation: RelationSpec, along: string, left: (Cell | undefined
   };
 }
 
+interface Labels {
+  left: string[];
+  right: string[];
+}
+
+/** An each-row relation's columns as cell indexes, with their labels: the same for every row and every report. */
+interface RowRelationPlan extends Labels {
+  leftAt: number[];
+  rightAt: number[];
+}
+
+const rowPlans = new WeakMap<RelationSpec, RowRelationPlan>();
+
+function rowPlan(spec: TableSpec, relation: RelationSpec): RowRelationPlan {
+  let plan = rowPlans.get(relation);
+  if (plan) return plan;
+  const at = (id: string) => spec.columns.findIndex((c) => c.id === id);
+  const label = (id: string) => spec.columns[at(id)]?.label ?? id;
+  plan = { leftAt: relation.left.map(at), rightAt: relation.right.map(at), left: relation.left.map(label), right: relation.right.map(label) };
+  rowPlans.set(relation, plan);
+  return plan;
+}
+
 const computed = new WeakMap<Table, readonly RelationCheck[]>();
 
 /**
@@ -77,18 +100,14 @@ export function checkRelations(table: Table): readonly RelationCheck[] {
 function computeRelations(table: Table): RelationCheck[] {
   const out: RelationCheck[] = [];
   const spec = table.spec;
-  const colIndex = (id: string) => spec.columns.findIndex((c) => c.id === id);
-  const colLabel = (id: string) => spec.columns[colIndex(id)]?.label ?? id;
   for (const relation of spec.relations) {
     if (relation.each === "row") {
+      const plan = rowPlan(spec, relation);
       for (const row of table.rows) {
         if (row.spec.values === false || row.placement !== "placed") continue;
         if (relation.rows && !relation.rows.includes(row.spec.id)) continue;
-        const pick = (ids: string[]) => ids.map((id) => row.cells[colIndex(id)]);
-        const check = evaluate(relation, row.spec.label, pick(relation.left), pick(relation.right), [
-          relation.left.map(colLabel),
-          relation.right.map(colLabel),
-        ]);
+        const pick = (at: number[]) => at.map((i) => row.cells[i]);
+        const check = evaluate(relation, row.spec.label, pick(plan.leftAt), pick(plan.rightAt), plan);
         if (check) out.push(check);
       }
     } else {
@@ -98,6 +117,7 @@ function computeRelations(table: Table): RelationCheck[] {
       // A missing row is table-row-missing's finding; the relation cannot be judged without it.
       if ([...leftRows, ...rightRows].some((r) => !r || r.placement !== "placed")) continue;
       const label = (rows: (Row | undefined)[]) => rows.map((r) => r!.spec.label);
+      const labels = { left: label(leftRows), right: label(rightRows) };
       spec.columns.forEach((column, c) => {
         if (relation.columns && !relation.columns.includes(column.id)) return;
         const check = evaluate(
@@ -105,7 +125,7 @@ function computeRelations(table: Table): RelationCheck[] {
           column.label,
           leftRows.map((r) => r!.cells[c]),
           rightRows.map((r) => r!.cells[c]),
-          [label(leftRows), label(rightRows)],
+          labels,
         );
         if (check) out.push(check);
       });

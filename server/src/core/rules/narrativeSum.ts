@@ -1,4 +1,4 @@
-import { findBreakdowns, type Breakdown } from "../narrative";
+import { countsOf, findBreakdowns, type Breakdown } from "../narrative";
 import { lineRange, localized } from "../types";
 import { defineRule, type Report } from "./types";
 
@@ -12,7 +12,8 @@ export const narrativeSumMismatchRule = defineRule({
   fix: "none",
   check({ model, report }) {
     for (const p of model.paragraphs) {
-      for (const b of findBreakdowns(p.text)) {
+      if (!p.text.includes("其中")) continue; // no breakdown: its counts need not be read
+      for (const b of findBreakdowns(p.text, countsOf(p))) {
         judge(b, p.line, report);
         for (const n of b.nested) judge(n, p.line, report);
       }

@@ -1,5 +1,5 @@
 import type { ReportModel, Table } from "../model";
-import { findCounts } from "../narrative";
+import { countsOf } from "../narrative";
 import { lineRange, localized } from "../types";
 import { defineRule } from "./types";
 
@@ -94,7 +94,7 @@ export const narrativeTableMismatchRule = defineRule({
   check({ model, report }) {
     for (const p of model.paragraphs) {
       if (p.section > 4 || p.section === 2) continue; // 主动公开 and 问题/其他 talk about other figures
-      const counts = findCounts(p.text).filter((c) => c.unit === "件" || c.unit === "起");
+      const counts = countsOf(p).filter((c) => c.unit === "件" || c.unit === "起");
       for (const c of counts) {
         const lead = p.text.slice(Math.max(0, c.start - 24), c.start);
         const s = STATEMENTS.find((x) => x.pattern.test(lead));

@@ -1,4 +1,4 @@
-import { countsIn, findCounts, sentences, type Count } from "../narrative";
+import { countsIn, countsOf, sentences, type Count } from "../narrative";
 import { lineRange, localized } from "../types";
 import { defineRule } from "./types";
 
@@ -19,7 +19,7 @@ export const percentageMismatchRule = defineRule({
   check({ model, report }) {
     for (const p of model.paragraphs) {
       if (!/[%％]/.test(p.text)) continue;
-      const counts = findCounts(p.text);
+      const counts = countsOf(p);
       for (const sent of sentences(p.text)) {
         const inSentence = countsIn(counts, sent.start, sent.end);
         for (const m of p.text.slice(sent.start, sent.end).matchAll(PERCENT)) {

@@ -69,7 +69,7 @@ export const tableRowMissingRule = defineRule({
   check({ model, report }) {
     const eol = eolOf(model.lines);
     for (const table of model.tables) {
-      if (!table.rows.length) continue;
+      if (!table.rows.length || !table.missingRows.length) continue;
       const rows = templateRows(table.spec);
       const valueRows = table.spec.rows.filter((r) => r.values !== false);
       for (const missing of table.missingRows) {

@@ -1,5 +1,6 @@
 import type { ColumnSpec, FormatSpec, RowSpec, TableSpec } from "../formats";
-import type { Cell, Placement, Table } from "../model";
+import type { Cell, Placement, RawCell, Table } from "../model";
+import { KeyMemo } from "../memo";
 import { labelKey, stripNumbering, stripRemark } from "../text";
 import { range } from "../types";
 import { isValueLike, readCell } from "./cells";
@@ -23,6 +24,8 @@ interface RowEntry {
 /** A table's header labels as keys: each column's label and aliases. */
 interface HeaderKeys {
   columns: { column: ColumnSpec; keys: string[]; uniqueLabel: boolean }[];
+  /** Per header key: whether it names a column, and the column when it names exactly one with a label of its own. */
+  hits: KeyMemo<{ matched: boolean; column?: string }>;
 }
 
 interface LabelIndex {
@@ -33,6 +36,8 @@ interface LabelIndex {
   byCore: Map<string, RowEntry[]>;
   captions: Map<string, TableSpec>;
   headers: Map<TableSpec, HeaderKeys>;
+  /** Row matches per current table (matchRowKey). */
+  rowMatches: Map<TableSpec | undefined, KeyMemo<RowEntry | undefined>>;
 }
 
 const coreKey = (key: string) => stripRemark(stripNumbering(key));
@@ -43,7 +48,7 @@ const indexes = new WeakMap<FormatSpec, LabelIndex>();
 function labelIndex(format: FormatSpec): LabelIndex {
   let index = indexes.get(format);
   if (index) return index;
-  index = { entries: [], markers: [], byFull: new Map(), byCore: new Map(), captions: new Map(), headers: new Map() };
+  index = { entries: [], markers: [], byFull: new Map(), byCore: new Map(), captions: new Map(), headers: new Map(), rowMatches: new Map() };
   const add = (map: Map<string, RowEntry[]>, key: string, e: RowEntry) => map.set(key, [...(map.get(key) ?? []), e]);
   for (const table of format.tables) {
     if (table.caption) index.captions.set(labelKey(table.caption), table);
@@ -54,6 +59,7 @@ function labelIndex(format: FormatSpec): LabelIndex {
         keys: [column.label, ...(column.aliases ?? [])].map(labelKey),
         uniqueLabel: table.columns.filter((c) => c.label === column.label).length === 1,
       })),
+      hits: new KeyMemo(),
     });
     for (const row of table.rows) {
       for (const label of [row.label, ...(row.aliases ?? [])]) {
@@ -79,14 +85,26 @@ export function matchRowLabel(text: string, format: FormatSpec, current?: TableS
 function matchRowKey(key: string, format: FormatSpec, current?: TableSpec): RowEntry | undefined {
   if (!key) return undefined;
   const index = labelIndex(format);
-  const exact = prefer(index.byFull.get(key), current) ?? prefer(index.byCore.get(coreKey(key)), current);
-  if (exact) return exact;
+  let memo = index.rowMatches.get(current);
+  if (!memo) index.rowMatches.set(current, (memo = new KeyMemo()));
+  return memo.get(key, (k) => findRow(index, k, current));
+}
+
+function findRow(index: LabelIndex, key: string, current?: TableSpec): RowEntry | undefined {
   const core = coreKey(key);
+  const exact = prefer(index.byFull.get(key), current) ?? prefer(index.byCore.get(core), current);
+  if (exact) return exact;
   if (core.length < 4) return undefined;
   // A cut label (本年新 for 本年新制作数量) matches; a longer text that merely starts with a label
   // (行政许可证办理情况 in a list of documents) does not.
   const near = index.entries.filter((e) => e.core.startsWith(core));
   return prefer(near, current);
+}
+
+/** Whether a header key names a column of the table, and which one when it names exactly one that has a label of its own. */
+function columnHit(header: HeaderKeys, key: string): { matched: boolean; column?: string } {
+  const hits = header.columns.filter((c) => c.keys.some((lk) => key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk)));
+  return { matched: hits.length > 0, column: hits.length === 1 && hits[0].uniqueLabel ? hits[0].column.id : undefined };
 }
 
 const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
@@ -112,12 +130,12 @@ function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec):
   if (!target) return undefined;
   const positions = new Map<string, number>();
   let matched = 0;
-  const columns = index.headers.get(target)!.columns;
+  const header = index.headers.get(target)!;
   keys.forEach((key, i) => {
     if (!key) return;
-    const hits = columns.filter((c) => c.keys.some((lk) => key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk)));
-    if (hits.length) matched++;
-    if (hits.length === 1 && hits[0].uniqueLabel) positions.set(hits[0].column.id, i);
+    const hit = header.hits.get(key, (k) => columnHit(header, k));
+    if (hit.matched) matched++;
+    if (hit.column) positions.set(hit.column, i);
   });
   if (!table && matched === 0) return undefined;
   return { table: target, positions };
@@ -131,11 +149,14 @@ interface TableState {
   gridBroken: boolean;
 }
 
-/** Built field by field: spreading the raw cell and the reading into one literal takes V8's slow path, and this runs for every value. */
-function toCell(raw: GridCell, column: TableSpec["columns"][number]): Cell {
+/**
+ * Built field by field: spreading the raw cell and the reading into one
+ * literal takes V8's slow path, and this runs for every value. The cell
+ * shares its ranges with the row's raw cell (ranges are never changed).
+ */
+function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
   const r = readCell(raw.raw, column.kind);
-  const { range, contentRange } = rawCell(raw);
-  const cell: Cell = { raw: raw.raw, range, contentRange, column, status: r.status };
+  const cell: Cell = { raw: raw.raw, range: raw.range, contentRange: raw.contentRange, column, status: r.status };
   // The reading's own fields, and only those it has, as the spread copied them.
   if ("value" in r) cell.value = r.value;
   if ("canonical" in r) cell.canonical = r.canonical;
@@ -148,25 +169,26 @@ function toCell(raw: GridCell, column: TableSpec["columns"][number]): Cell {
  * Places a row's values in the template's columns. `values` are the cells
  * after the row label; `offset` is the index of the first of them in the row.
  */
-function place(state: TableState, values: GridCell[], offset: number, rowWidth: number): { cells: (Cell | undefined)[]; placement: Placement; valueCount: number } {
+function place(state: TableState, values: GridCell[], raws: RawCell[], offset: number, rowWidth: number): { cells: (Cell | undefined)[]; placement: Placement; valueCount: number } {
   const columns = state.table.spec.columns;
   const n = columns.length;
-  const filled = values.filter(isFilled);
-  const at = (cells: GridCell[]) => ({ cells: cells.map((c, i) => toCell(c, columns[i])), placement: "placed" as Placement, valueCount: filled.length });
+  const filled: number[] = [];
+  values.forEach((c, i) => isFilled(c) && filled.push(i));
+  /** The cells at these indexes of `values`, one per column. */
+  const at = (idx: number[]) => ({ cells: idx.map((v, i) => toCell(raws[v], columns[i])), placement: "placed" as Placement, valueCount: filled.length });
+  const firstN = () => Array.from({ length: n }, (_, i) => i);
   if (filled.length > n) return { cells: new Array(n).fill(undefined), placement: "too-many", valueCount: filled.length };
   if (filled.length === n) return at(filled);
-  if (values.length === n) return at(values);
+  if (values.length === n) return at(firstN());
   const grid = state.grid;
   if (!state.gridBroken && state.gridWidth === rowWidth && grid.size === n) {
     const idx = columns.map((c) => grid.get(c.id)! - offset);
-    if (idx.every((i) => i >= 0 && i < values.length) && filled.every((c) => idx.includes(values.indexOf(c)))) {
-      return at(idx.map((i) => values[i]));
-    }
+    if (idx.every((i) => i >= 0 && i < values.length) && filled.every((f) => idx.includes(f))) return at(idx);
   }
   if (values.length > n && !values.slice(n).some(isFilled)) {
     // Surplus cells that are all empty trail the row (tabs Word leaves at the line's end): the
     // first cells are the columns. Filling one blank cell then leaves the row placed as before.
-    return at(values.slice(0, n));
+    return at(firstN());
   }
   return { cells: new Array(n).fill(undefined), placement: "too-few", valueCount: filled.length };
 }
@@ -233,12 +255,13 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
       if (!spec || !current) continue;
       if (current.table.rows.some((r) => r.spec === spec)) continue;
       const values = row.cells.slice(labelAt + 1);
+      const raws = values.map(rawCell);
       const lastCell = row.cells[row.cells.length - 1];
       const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled).map(rawCell);
       const placed =
         spec.values === false && !values.some(isFilled)
           ? { cells: [], placement: "placed" as Placement, valueCount: 0 }
-          : place(current, values, labelAt + 1, row.cells.length);
+          : place(current, values, raws, labelAt + 1, row.cells.length);
       const first = row.cells[0];
       current.table.rows.push({
         spec,
@@ -247,7 +270,7 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
         cells: placed.cells,
         placement: placed.placement,
         valueCount: placed.valueCount,
-        rawCells: values.map(rawCell),
+        rawCells: raws,
         labelCells,
         layout: row.layout,
       });

@@ -123,13 +123,19 @@ export const tableCellCountRule = defineRule({
 
 const lineEnd = (model: { lines: { text: string }[] }, line: number) => model.lines[line]?.text.length ?? 0;
 
-function valueCells(table: Table): { row: Row; cell: Cell }[] {
+const tableValueCells = new WeakMap<Table, readonly { row: Row; cell: Cell }[]>();
+
+/** The placed value cells of a table with their rows, listed once for the three cell rules. */
+function valueCells(table: Table): readonly { row: Row; cell: Cell }[] {
+  let cells = tableValueCells.get(table);
+  if (cells) return cells;
   const out: { row: Row; cell: Cell }[] = [];
   for (const row of table.rows) {
     if (row.spec.values === false) continue;
     for (const cell of row.cells) if (cell) out.push({ row, cell });
   }
-  return out;
+  tableValueCells.set(table, (cells = out));
+  return cells;
 }
 
 const columnLabel = (c: Cell) => (c.column.subgroup ? `${c.column.subgroup}·${c.column.label}` : c.column.label);

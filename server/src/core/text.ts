@@ -63,6 +63,15 @@ export function hasContent(s: string): boolean {
   return false;
 }
 
+/** The length of s[from…] without the padding at its ends (trimPadding(s.slice(from)).length, without the slices). */
+export function contentLength(s: string, from = 0): number {
+  let a = from;
+  let b = s.length;
+  while (a < b && isPadding(s.charCodeAt(a))) a++;
+  while (b > a && isPadding(s.charCodeAt(b - 1))) b--;
+  return b - a;
+}
+
 /** Offset of the first and one past the last non-padding character of s. */
 export function contentBounds(s: string): [number, number] {
   let a = 0;
@@ -85,6 +94,9 @@ const FULL_WIDTH = /[\uff01-\uff5e]/g;
 /** Word/HTML debris that may precede or sit inside text; see the conversion-artifact rule. */
 // A bookmark name holds no bracket: stopping at the next "[" keeps a line of unclosed "[bookmark:" linear.
 export const DEBRIS = /\[bookmark:[^[\]]*\]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/g;
+
+/** A character debris can start with. */
+export const DEBRIS_START = /[[<&]/;
 
 /**
  * Code units below U+3016 that one of labelKey's replacements acts on:
@@ -117,7 +129,7 @@ export function labelKey(s: string): string {
   // Cells padded at their ends only (| 自然人 |) are their trimmed text: padding is the one change there.
   const [a, b] = contentBounds(s);
   if ((a > 0 || b < s.length) && !changesUnderLabelKey(s, a, b)) return s.slice(a, b);
-  return normaliseLabel(/[[<&]/.test(s) ? s.replace(DEBRIS, "") : s);
+  return normaliseLabel(DEBRIS_START.test(s) ? s.replace(DEBRIS, "") : s);
 }
 
 /**

@@ -14,6 +14,13 @@ export interface CellReading {
 }
 
 const NONE = /^(?:[-—–－/／\\]|无|空)$/;
+// Constants, not literals in the functions: a regex literal is a new RegExp object each time it runs, and these run per cell.
+/** \s covers U+00A0 and U+3000 too. */
+const SPACES = /\s+/g;
+const VALUE_LIKE = /^(?:[+\-−—–减增]{0,3})\d[\d,，.]*(?:万元|元|件|条|个|项|次)?$/;
+const NUMBER = /^([+\-−—–减增]*)(\d[\d,，]*)(?:\.(\d+))?(万元|元|件|条|个|项|次)?$/;
+const SEPARATORS = /[,，]/g;
+const GROUPED = /^\d{1,3}([,，]\d{3})+$/;
 
 /** Characters a value or none marker can start with, before toHalfWidth (its full-width forms too). */
 const VALUE_START = new Set(
@@ -37,9 +44,9 @@ export function isValueLike(text: string): boolean {
   if (a === b) return true;
   if (!VALUE_START.has(text.charCodeAt(a))) return false;
   if (isDigits(text, a, b)) return true;
-  const t = toHalfWidth(text.slice(a, b)).replace(/\s+/g, "");
+  const t = toHalfWidth(text.slice(a, b)).replace(SPACES, "");
   if (t === "" || NONE.test(t)) return true;
-  return /^(?:[+\-−—–减增]{0,3})\d[\d,，.]*(?:万元|元|件|条|个|项|次)?$/.test(t);
+  return VALUE_LIKE.test(t);
 }
 
 export function readCell(text: string, kind: ValueKind): CellReading {
@@ -52,9 +59,9 @@ export function readCell(text: string, kind: ValueKind): CellReading {
     return { status: "number", value: Number(trimmed), canonical: trimmed === canonical ? undefined : canonical };
   }
   const trimmed = text.slice(a, b);
-  const t = toHalfWidth(trimmed).replace(/[\s\u00a0\u3000]+/g, "");
+  const t = toHalfWidth(trimmed).replace(SPACES, "");
   if (NONE.test(t)) return { status: "empty", noneMarker: true };
-  const m = /^([+\-−—–减增]*)(\d[\d,，]*)(?:\.(\d+))?(万元|元|件|条|个|项|次)?$/.exec(t);
+  const m = NUMBER.exec(t);
   if (!m) return { status: "invalid", problem: "not-a-number" };
   const [, signs, intPart, frac] = m;
   if (signs.length > 1) return { status: "invalid", problem: "double-sign" };
@@ -63,9 +70,9 @@ export function readCell(text: string, kind: ValueKind): CellReading {
     return { status: "invalid", problem: negative ? "negative" : "sign" };
   }
   if (frac !== undefined && kind !== "amount") return { status: "invalid", problem: "fraction" };
-  const digits = intPart.replace(/[,，]/g, "");
-  const grouped = /[,，]/.test(intPart);
-  if (grouped && !/^\d{1,3}([,，]\d{3})+$/.test(intPart)) return { status: "invalid", problem: "not-a-number" };
+  const digits = intPart.replace(SEPARATORS, "");
+  const grouped = digits.length !== intPart.length;
+  if (grouped && !GROUPED.test(intPart)) return { status: "invalid", problem: "not-a-number" };
   const numberText = frac !== undefined ? `${digits}.${frac}` : digits;
   const value = Number(numberText) * (negative ? -1 : 1);
   const canonical = (negative ? "-" : signs === "+" ? "+" : "") + String(Number(digits)) + (frac !== undefined ? `.${frac}` : "");

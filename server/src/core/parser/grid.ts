@@ -1,5 +1,5 @@
 import type { RawCell, TableLayout } from "../model";
-import { contentBounds, hasContent, isPadding, labelKey, trimPadding, type SourceLine } from "../text";
+import { contentBounds, contentLength, hasContent, isPadding, labelKey, trimPadding, type SourceLine } from "../text";
 import { range, type Range } from "../types";
 
 /**
@@ -57,23 +57,30 @@ export interface GridBlock {
   rows: GridRow[];
 }
 
-const isBlank = (s: string) => !s.includes("\t") && trimPadding(s) === "";
+const isBlank = (s: string) => !s.includes("\t") && !hasContent(s);
 const isPiped = (s: string) => s.includes("|");
 /** A line that is one cell of a one-cell-per-line table: a leading tab and no other. */
 const isLoneCell = (s: string) => s.charCodeAt(0) === 9 && s.indexOf("\t", 1) < 0;
 
+// The per-line patterns are constants: a regex literal in a function is a new RegExp object each time it runs.
+const HTML_COMMENT = /^\s*<!--/;
+const SENTENCE_STOP = /[。；]/;
+const LEADING_PIPE = /^\s*\|/;
+const TRAILING_PIPE = /\|\s*$/;
+const ONE_TRAILING_PIPE = /^[^|]*\|\s*$/;
+
 /** Lines that can be part of a table; prose indented with a tab is not. */
 export function isTableLine(s: string): boolean {
-  if (isPiped(s)) return s.split("|").length >= 2 && !/^\s*<!--/.test(s);
+  if (isPiped(s)) return !HTML_COMMENT.test(s);
   if (!s.includes("\t")) return false;
-  if (isLoneCell(s)) return !isProse(s.slice(1));
+  if (isLoneCell(s)) return !isProse(s, 1);
   return true;
 }
 
 /** Long sentences are prose even when Word indents them with a tab. */
-export function isProse(s: string): boolean {
-  const t = trimPadding(s);
-  return t.length > 60 || (t.length > 24 && /[。；]/.test(t));
+export function isProse(s: string, from = 0): boolean {
+  const n = contentLength(s, from);
+  return n > 60 || (n > 24 && SENTENCE_STOP.test(from ? s.slice(from) : s));
 }
 
 function cell(line: number, text: string, from: number, to: number): GridCell {
@@ -84,11 +91,10 @@ function cell(line: number, text: string, from: number, to: number): GridCell {
   return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b, key: undefined };
 }
 
-/** Splits a line on a separator, keeping each cell's exact columns. */
-function splitCells(line: number, text: string, sep: string): GridCell[] {
-  const cells: GridCell[] = [];
-  let from = 0;
-  for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, from)) {
+/** Splits a line on a separator from `start`, keeping each cell's exact columns; the cells are appended to `cells`. */
+function splitCells(line: number, text: string, sep: string, start = 0, cells: GridCell[] = []): GridCell[] {
+  let from = start;
+  for (let i = text.indexOf(sep, from); i >= 0; i = text.indexOf(sep, from)) {
     cells.push(cell(line, text, from, i));
     from = i + 1;
   }
@@ -103,14 +109,16 @@ function splitCells(line: number, text: string, sep: string): GridCell[] {
  */
 function pipeRowCells(line: number, text: string, outer: boolean): GridCell[] {
   const cells = splitCells(line, text, "|");
-  if (outer && cells.length > 1 && !isFilled(cells[0]) && /^\s*\|/.test(text)) cells.shift();
-  if (outer && cells.length > 1 && !isFilled(cells[cells.length - 1]) && /\|\s*$/.test(text)) cells.pop();
+  if (outer && cells.length > 1 && !isFilled(cells[0]) && LEADING_PIPE.test(text)) cells.shift();
+  if (outer && cells.length > 1 && !isFilled(cells[cells.length - 1]) && TRAILING_PIPE.test(text)) cells.pop();
   return cells;
 }
 
-const hasOuterPipes = (s: string) => /^\s*\|.*\|\s*$/.test(s);
+const OUTER_PIPES = /^\s*\|.*\|\s*$/;
+const hasOuterPipes = (s: string) => OUTER_PIPES.test(s);
 
-const isPipeSeparator = (s: string) => /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(s);
+const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+const isPipeSeparator = (s: string) => PIPE_SEPARATOR.test(s);
 
 function chooseLayout(lines: SourceLine[], first: number, last: number): TableLayout {
   let piped = 0;
@@ -121,7 +129,7 @@ function chooseLayout(lines: SourceLine[], first: number, last: number): TableLa
     const s = lines[i].text;
     if (isPiped(s)) {
       piped++;
-      if (/^[^|]*\|\s*$/.test(s)) pipeEnded++;
+      if (ONE_TRAILING_PIPE.test(s)) pipeEnded++;
     } else if (s.includes("\t")) {
       tabbed++;
       if (isLoneCell(s)) lone++;
@@ -145,12 +153,12 @@ function stackedRows(lines: SourceLine[], first: number, last: number, layout: T
       flush();
       continue;
     }
-    const startsCell = layout === "cell-per-line" ? s.charCodeAt(0) === 9 : /\|\s*$/.test(s);
+    const startsCell = layout === "cell-per-line" ? s.charCodeAt(0) === 9 : TRAILING_PIPE.test(s);
     if (startsCell || !cur || !cur.cells.length) {
       cur ??= { cells: [], firstLine: i, lastLine: i, layout };
       if (layout === "cell-per-line") {
         // A tab-led line may still hold several cells (a row of the tab layout inside the block).
-        for (const c of splitCells(i, s, "\t").slice(s.charCodeAt(0) === 9 ? 1 : 0)) cur.cells.push(c);
+        splitCells(i, s, "\t", s.charCodeAt(0) === 9 ? 1 : 0, cur.cells);
       } else {
         const bar = s.lastIndexOf("|");
         cur.cells.push(cell(i, s, 0, bar >= 0 ? bar : s.length));
@@ -217,7 +225,7 @@ export function findBlocks(lines: SourceLine[], excluded: (line: number) => bool
       if (isTableLine(s)) last = j;
       else if (isBlank(s)) {
         /* may be inside the table: decided by what follows */
-      } else if (j === last + 1 && isLoneCell(lines[last].text) && trimPadding(s).length <= 30 && !isProse(s)) {
+      } else if (j === last + 1 && isLoneCell(lines[last].text) && contentLength(s) <= 30 && !isProse(s)) {
         last = j; // a wrapped cell: 本年新 / 制作数量
       } else break;
       j++;

@@ -16,8 +16,12 @@ function maskDecoration(text: string): string {
   // Nearly every line has none of the characters debris and markers start with.
   if (!DECORATION.test(text)) return text;
   const blank = (m: string) => " ".repeat(m.length);
-  return text.replace(DEBRIS, blank).replace(/^\s*#{1,6}\s/, blank).replace(/\*\*/g, "  ");
+  return text.replace(DEBRIS, blank).replace(MARKDOWN_HEADING, blank).replace(BOLD, "  ");
 }
+
+const MARKDOWN_HEADING = /^\s*#{1,6}\s/;
+const BOLD = /\*\*/g;
+const TITLE_STOP = /[。：:；;，,]/;
 
 const DECORATION = /[[<&#*]/;
 
@@ -42,7 +46,7 @@ export function readHeading(line: number, text: string): HeadingCandidate | unde
   const titleStart = offset + (m ? m[0].length : 0);
   let titleText = trimPadding(masked.slice(titleStart));
   // A numbered heading may run on into its first sentence (一、总体情况。2020年…): it ends at the first stop.
-  const stop = titleText.search(/[。：:；;，,]/);
+  const stop = titleText.search(TITLE_STOP);
   const runsOn = stop >= 0 && stop < titleText.length - 1;
   if (runsOn) {
     if (!m) return undefined;

@@ -1,6 +1,6 @@
 import { formatById, formatForYear, FORMATS, type FormatId } from "../formats";
 import type { Artifact, FormatInfo, Paragraph, ReportModel, ReportYear, Section } from "../model";
-import { DEBRIS, labelKey, splitLines, trimPadding, type SourceLine } from "../text";
+import { DEBRIS, DEBRIS_START, labelKey, splitLines, trimPadding, type SourceLine } from "../text";
 import { lineRange, range, type Range } from "../types";
 import { cellKey, contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
@@ -178,7 +178,7 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
 function findArtifacts(lines: SourceLine[]): Artifact[] {
   const artifacts: Artifact[] = [];
   lines.forEach((l, i) => {
-    if (!/[[<&]/.test(l.text)) return;
+    if (!DEBRIS_START.test(l.text)) return;
     for (const m of l.text.matchAll(DEBRIS)) artifacts.push({ text: m[0], range: lineRange(i, m.index!, m.index! + m[0].length) });
   });
   return artifacts;

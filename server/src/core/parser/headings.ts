@@ -1,6 +1,6 @@
 import { SECTIONS, type SectionSpec } from "../formats";
 import type { Heading, Subheading, SubheadingStyle } from "../model";
-import { chineseNumberValue, DEBRIS, labelKey, trimPadding } from "../text";
+import { chineseNumberValue, DEBRIS, isPadding, labelKey, trimPadding } from "../text";
 import { lineRange } from "../types";
 
 /**
@@ -29,6 +29,7 @@ const DECORATION = /[[<&#*]/;
 const ANY_SECTION = new RegExp(SECTIONS.map((s) => `(?:${s.pattern.source})`).join("|"));
 const TRAILING_STOPS = new Set([...":：。."].map((c) => c.charCodeAt(0)));
 
+const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
 const NUMBERED = /^([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*|^([一二三四五六七八九十]{1,2})\s+(?=\S)/;
 
 export interface HeadingCandidate extends Heading {
@@ -38,11 +39,18 @@ export interface HeadingCandidate extends Heading {
 /** Reads a line as a section-level heading, or returns undefined. */
 export function readHeading(line: number, text: string): HeadingCandidate | undefined {
   const masked = maskDecoration(text);
-  const body = trimPadding(masked);
-  if (body === "" || body.includes("\t")) return undefined;
+  // Bounds first, without slices: most lines are prose or cells and are turned away here.
+  let offset = 0;
+  let end = masked.length;
+  while (offset < end && isPadding(masked.charCodeAt(offset))) offset++;
+  while (end > offset && isPadding(masked.charCodeAt(end - 1))) end--;
+  if (offset === end) return undefined;
+  const tab = masked.indexOf("\t", offset);
+  if (tab >= 0 && tab < end) return undefined;
+  if (end - offset > MAX_HEADING && !NUMERALS.has(masked.charCodeAt(offset))) return undefined; // only a numbered heading runs long
+  const body = masked.slice(offset, end);
   const m = NUMBERED.exec(body);
   if (!m && body.length > MAX_HEADING) return undefined;
-  const offset = masked.indexOf(body);
   const titleStart = offset + (m ? m[0].length : 0);
   let titleText = trimPadding(masked.slice(titleStart));
   // A numbered heading may run on into its first sentence (一、总体情况。2020年…): it ends at the first stop.
@@ -77,10 +85,13 @@ const SUBHEADING: [SubheadingStyle, RegExp][] = [
   ["ordinal", /^([一二三四五六七八九十]{1,3})是/],
 ];
 
+/** What a sub-heading starts with: a bracket, a digit or a numeral (SUBHEADING's first characters). */
+const SUBHEADING_START = new Set([..."（(0123456789一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
+
 export function readSubheading(line: number, text: string): Subheading | undefined {
   const masked = maskDecoration(text);
   const body = trimPadding(masked);
-  if (!body) return undefined;
+  if (!body || !SUBHEADING_START.has(body.charCodeAt(0))) return undefined;
   const offset = masked.indexOf(body);
   for (const [style, re] of SUBHEADING) {
     const m = re.exec(body);

@@ -1,6 +1,6 @@
 import { formatById, formatForYear, FORMATS, type FormatId } from "../formats";
 import type { Artifact, FormatInfo, Paragraph, ReportModel, ReportYear, Section } from "../model";
-import { DEBRIS, DEBRIS_START, labelKey, splitLines, trimPadding, type SourceLine } from "../text";
+import { DEBRIS, DEBRIS_START, hasContent, labelKey, splitLines, type SourceLine } from "../text";
 import { lineRange, range, type Range } from "../types";
 import { cellKey, contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
@@ -33,7 +33,7 @@ export function parse(text: string): ReportModel {
   let s = 0;
   for (let i = 0; i < lines.length; i++) {
     while (s < sections.length && sections[s].range.start.line <= i) sectionIndex = sections[s++].spec.index;
-    if (inTable[i] || headingLines.has(i) || titleLines.has(i) || trimPadding(lines[i].text) === "") continue;
+    if (inTable[i] || headingLines.has(i) || titleLines.has(i) || !hasContent(lines[i].text)) continue;
     paragraphs.push({ line: i, text: lines[i].text, section: sectionIndex });
   }
   for (const sec of sections) {

@@ -7,7 +7,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
-import { SERVER } from "./paths";
+import { HEAP_PROBE, SERVER } from "./paths";
 
 /**
  * The benchmark's LSP client: dist/server.js as a child process over stdio,
@@ -15,11 +15,17 @@ import { SERVER } from "./paths";
  * (test/protocol/lspClient.ts, which is tied to node:test), it stamps every
  * diagnostics notification with the time it arrived, so that the latency of
  * a change is measured from the moment it was sent, and it reads the
- * server's resident memory.
+ * server's resident memory and, when started with the heap probe
+ * (bench/heapProbe.cjs), its live heap after a forced full collection.
  */
 
 /** The debounce the benchmark sets (govReport.debounce): 0, so nothing is to be subtracted from the latencies. */
 export const DEBOUNCE_MS = 0;
+
+export interface StartOptions {
+  /** Start the server with --expose-gc and bench/heapProbe.cjs preloaded, over an IPC channel: heapAfterGC() then answers. */
+  heapProbe?: boolean;
+}
 
 interface Arrival {
   params: PublishDiagnosticsParams;
@@ -30,9 +36,16 @@ export class BenchClient {
   readonly connection: ProtocolConnection;
   private waiters: { accept: (a: Arrival) => boolean; resolve: (a: Arrival) => void }[] = [];
   private readonly exited: Promise<void>;
+  private heapAnswers = new Map<number, (memory: NodeJS.MemoryUsage) => void>();
+  private nextHeapId = 1;
 
   private constructor(readonly child: ChildProcess) {
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    child.on("message", (m: { type?: string; id?: number; memory?: NodeJS.MemoryUsage }) => {
+      if (m.type !== "heap" || m.id === undefined || !m.memory) return;
+      this.heapAnswers.get(m.id)?.(m.memory);
+      this.heapAnswers.delete(m.id);
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       const arrival = { params, at: performance.now() };
@@ -46,11 +59,12 @@ export class BenchClient {
   }
 
   /** Starts the server and initializes it; `spawnedAt` is when the process was started. */
-  static async start(): Promise<{ client: BenchClient; spawnedAt: number; initializedAt: number }> {
+  static async start(options: StartOptions = {}): Promise<{ client: BenchClient; spawnedAt: number; initializedAt: number }> {
     const spawnedAt = performance.now();
     // GOV_REPORT_BENCH_SERVER_ARGS: Node options for the server, e.g. --cpu-prof to profile it under the benchmark's load.
     const nodeArgs = process.env.GOV_REPORT_BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"], { stdio: ["pipe", "pipe", "ignore"] });
+    if (options.heapProbe) nodeArgs.push("--expose-gc", "--require", HEAP_PROBE);
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"], { stdio: ["pipe", "pipe", "ignore", ...(options.heapProbe ? ["ipc" as const] : [])] });
     const client = new BenchClient(child);
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
@@ -102,6 +116,20 @@ export class BenchClient {
     const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
     const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
     return kb / 1024;
+  }
+
+  /** The server main thread's memory (process.memoryUsage(), bytes) after a forced full collection (needs StartOptions.heapProbe). */
+  heapAfterGC(): Promise<NodeJS.MemoryUsage> {
+    if (!this.child.send) return Promise.reject(new Error("the server was not started with the heap probe"));
+    const id = this.nextHeapId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the heap probe did not answer")), 30_000);
+      this.heapAnswers.set(id, (memory) => {
+        clearTimeout(timer);
+        resolve(memory);
+      });
+      this.child.send!({ type: "heap", id });
+    });
   }
 
   async stop(): Promise<void> {

@@ -21,5 +21,7 @@ export const TMP = join(ROOT, "bench", "tmp");
 export const RESULTS = join(ROOT, "bench", "results.json");
 export const CLI = join(ROOT, "dist", "cli.js");
 export const SERVER = join(ROOT, "dist", "server.js");
+/** Preloaded into the server by the memory benchmark: its heap after a forced collection, over IPC. */
+export const HEAP_PROBE = join(ROOT, "bench", "heapProbe.cjs");
 export const CLIENT = join(ROOT, "dist", "client.js");
 export const MARKDOWNLINT_CLI2 = join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");

@@ -98,6 +98,10 @@ export class BenchClient {
     return arrived;
   }
 
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+  }
+
   /** Inserts `text` at a position (an incremental change, as an editor sends a keystroke). */
   async insert(uri: string, version: number, line: number, character: number, text: string): Promise<void> {
     const at = { line, character };

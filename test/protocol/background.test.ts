@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import type { CodeLens, DocumentSymbol, FoldingRange } from "vscode-languageserver-protocol/node";
+import { balanceLenses, documentSymbols, foldingRanges, parse } from "../../server/src/core";
 import { asCliDiagnostics, cliDiagnosticsOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { fileUri, LspTestClient } from "./lspClient";
@@ -62,6 +64,32 @@ describe("long documents over LSP", () => {
     assert.ok(hovered, "the hover has content");
     assert.equal(events.at(-1), "diagnostics", `order of events: ${events.join(", ")}`);
     assert.deepEqual(asCliDiagnostics(published.diagnostics), cliDiagnosticsOf(big.getText()));
+  });
+
+  it("the editor's requests about the 1 MB draft itself are answered after an edit, as the core answers them on that version's model", async () => {
+    const client = await LspTestClient.start({ settings: { debounce: 0 } });
+    const uri = fileUri("background-features.govreport");
+    let doc = TextDocument.create(uri, "gov-report", 1, largeDraft());
+    client.open(uri, doc.getText());
+    await client.diagnostics(uri, (p) => p.version === 1);
+
+    const at = { line: 2, character: 0 };
+    const change = { range: { start: at, end: at }, text: "字" };
+    doc = TextDocument.update(doc, [change], 2);
+    await client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [change] });
+    const textDocument = { uri };
+    const [symbols, folding, lenses, published] = await Promise.all([
+      client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument }),
+      client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument }),
+      client.request<CodeLens[]>("textDocument/codeLens", { textDocument }),
+      client.diagnostics(uri, (p) => p.version === 2),
+    ]);
+
+    const model = parse(doc.getText());
+    assert.deepEqual(symbols.map((s) => s.name), documentSymbols(model, "zh-cn").map((s) => s.name));
+    assert.deepEqual(folding, foldingRanges(model).map((r) => ({ startLine: r.startLine, endLine: r.endLine })));
+    assert.deepEqual(lenses.map((l) => l.command?.title), balanceLenses(model, "zh-cn").map((l) => l.title));
+    assert.deepEqual(asCliDiagnostics(published.diagnostics), cliDiagnosticsOf(doc.getText()));
   });
 
   it("a burst of edits into a 1 MB draft ends with the final version's diagnostics, the CLI's, and never goes back to an older version", async () => {

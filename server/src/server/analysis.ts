@@ -23,14 +23,19 @@ export function analyse(
   settings: Settings,
   config: Config,
   previousOf: (model: ReportModel) => ReportModel | undefined = () => undefined,
+  /** The document's text parsed (the session passes its model of this version, parsed once). */
+  parseText: (text: string) => ReportModel = parse,
 ): Analysis {
   const pre = preflight(doc, settings);
   if ("kind" in pre) return pre;
-  const { text, ownLanguage } = pre;
-  const model = parse(text);
-  // Markdown and plain text are everyone's files: only a report is checked.
-  if (!ownLanguage && !model.isReport) return { kind: "silent" };
+  const model = parseText(pre.text);
+  if (isSilent(model, pre.ownLanguage)) return { kind: "silent" };
   return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model) }) };
+}
+
+/** Markdown and plain text are everyone's files: only a report is checked (here and in the check worker alike). */
+export function isSilent(model: ReportModel, ownLanguage: boolean): boolean {
+  return !ownLanguage && !model.isReport;
 }
 
 /**

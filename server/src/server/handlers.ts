@@ -1,60 +1,48 @@
 import type { Connection } from "vscode-languageserver/node";
-import {
-  balanceLenses,
-  completions,
-  documentEol,
-  documentSymbols,
-  fixAllAction,
-  foldingRanges,
-  formatTables,
-  hoverAt,
-  inlayHints,
-  quickFixes,
-} from "../core";
+import { fixAllAction, quickFixes } from "../core";
 import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toInlayHint } from "./convert";
 import { FIX_ALL_KIND } from "./protocol";
 import type { Session } from "./session";
 
-/** The feature requests: each asks the session for the checked report and maps a core service's answer. */
+/**
+ * The feature requests: each asks the session for a core service's answer
+ * about the report (features.ts; in the check worker for a long document)
+ * and maps it to LSP.
+ */
 export function registerFeatureHandlers(connection: Connection, session: Session): void {
-  connection.onCompletion(({ textDocument, position }) => {
-    const r = session.report(textDocument.uri);
-    if (!r) return [];
-    const layout = r.document.languageId === "markdown" ? "pipes" : "tabs";
-    return completions(r.model, position, { locale: r.locale, layout, eol: documentEol(r.model) }).map(toCompletionItem);
+  connection.onCompletion(async ({ textDocument: { uri }, position }) => {
+    const layout = session.documents.get(uri)?.languageId === "markdown" ? "pipes" : "tabs";
+    const entries = await session.ask(uri, "completion", { position, locale: session.locale(uri), layout });
+    return entries?.map(toCompletionItem) ?? [];
   });
 
-  connection.onHover(({ textDocument, position }) => {
-    const r = session.report(textDocument.uri);
-    const hover = r && hoverAt(r.model, position, r.locale);
+  connection.onHover(async ({ textDocument: { uri }, position }) => {
+    const hover = await session.ask(uri, "hover", { position, locale: session.locale(uri) });
     return hover ? toHover(hover) : null;
   });
 
-  connection.onDocumentSymbol(({ textDocument }) => {
-    const r = session.report(textDocument.uri);
-    return r ? documentSymbols(r.model, r.locale).map(toDocumentSymbol) : [];
+  connection.onDocumentSymbol(async ({ textDocument: { uri } }) => {
+    const symbols = await session.ask(uri, "symbols", { locale: session.locale(uri) });
+    return symbols?.map(toDocumentSymbol) ?? [];
   });
 
-  connection.onFoldingRanges(({ textDocument }) => {
-    const r = session.report(textDocument.uri);
-    return r ? foldingRanges(r.model).map(toFoldingRange) : [];
+  connection.onFoldingRanges(async ({ textDocument: { uri } }) => {
+    const regions = await session.ask(uri, "folding", undefined);
+    return regions?.map(toFoldingRange) ?? [];
   });
 
-  connection.languages.inlayHint.on(({ textDocument, range }) => {
-    const r = session.report(textDocument.uri);
-    if (!r || !session.settingsOf(textDocument.uri).inlayHints.enabled) return [];
-    return inlayHints(r.model, range.start.line, range.end.line).map(toInlayHint);
+  connection.languages.inlayHint.on(async ({ textDocument: { uri }, range }) => {
+    if (!session.settingsOf(uri).inlayHints.enabled) return [];
+    const hints = await session.ask(uri, "inlayHints", { fromLine: range.start.line, toLine: range.end.line });
+    return hints?.map(toInlayHint) ?? [];
   });
 
-  connection.onCodeLens(({ textDocument }) => {
-    const r = session.report(textDocument.uri);
-    return r ? balanceLenses(r.model, r.locale).map((l) => toCodeLens(l, textDocument.uri)) : [];
+  connection.onCodeLens(async ({ textDocument: { uri } }) => {
+    const lenses = await session.ask(uri, "lenses", { locale: session.locale(uri) });
+    return lenses?.map((l) => toCodeLens(l, uri)) ?? [];
   });
 
-  connection.onDocumentFormatting(({ textDocument }) => {
-    const r = session.report(textDocument.uri);
-    return r ? formatTables(r.model) : [];
-  });
+  connection.onDocumentFormatting(async ({ textDocument: { uri } }) => (await session.ask(uri, "formatting", undefined)) ?? []);
 
   connection.onCodeAction(({ textDocument, range, context }) => {
     const r = session.report(textDocument.uri);

@@ -76,7 +76,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
       const [raw]: unknown[] = await connection.workspace.getConfiguration([{ scopeUri: document.uri, section: "govReport" }]);
       if (read !== generation || !session.documents.get(document.uri)) return;
       if (!scoped.setDocument(document.uri, readSettings(raw))) return;
-      session.forget(document.uri);
+      session.invalidate(document.uri);
       validator.schedule(document.uri, 0);
     } catch (err) {
       connection.console.error(`gov-report: reading the settings of ${document.uri} failed: ${String(err)}`);

@@ -17,8 +17,8 @@ import { WorkspaceReports } from "./workspace";
 function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(ValidatedTextDocument);
-  const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`));
   const background = new BackgroundChecker(__filename, (message) => connection.console.error(message));
+  const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`), background);
   const validator = new Validator(connection, session, background);
   const workspace = new WorkspaceReports(connection, session, () => {
     session.invalidate();

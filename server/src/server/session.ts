@@ -1,58 +1,178 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocuments } from "vscode-languageserver/node";
-import type { Config, Finding, Locale, ReportModel } from "../core";
-import { analyse, type Analysis } from "./analysis";
+import { parse, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel } from "../core";
+import type { FormatId } from "../core/formats";
+import { analyse, isTooLarge, preflight, type Analysis } from "./analysis";
+import { BACKGROUND_MIN_CHARS, type BackgroundChecker, type ReportSummary } from "./background";
+import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
 import { RcFiles } from "./rcFiles";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
-/** A checked report with what the features need to answer about it. */
+/** A checked report's findings with what the code actions need about it. */
 export interface ReportContext {
   document: TextDocument;
-  model: ReportModel;
   findings: Finding[];
   locale: Locale;
   config: Config;
 }
 
+/** What the 年报检查 view shows of an open report. */
+export interface OpenReport extends ReportIdentity {
+  detected?: FormatId;
+  findings: Finding[];
+}
+
+/** The check worker's latest answer about a long document (recorded by validation.ts). */
+type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; findings: Finding[]; summary: ReportSummary });
+
 /**
  * The server's state: settings, the client's locale, the workspace's
- * `.govreportrc.json` files, and one analysis per document version (the
- * diagnostics and every feature share it, so a document is parsed once per
- * edit).
+ * `.govreportrc.json` files, and what is known of each open document's
+ * current version — parsed once, whoever asks first (the diagnostics, a
+ * feature, the lookup of last year's report).
+ *
+ * Short documents are parsed and checked here, on the main thread, once per
+ * version. Long ones (BACKGROUND_MIN_CHARS and more) never are: their model
+ * lives in the check worker (background.ts), which parses each version once
+ * and answers the features from it; the session keeps only the worker's
+ * latest findings and summary of them.
  */
 export class Session {
   settings: Settings = DEFAULT_SETTINGS;
   clientLocale: Locale = "zh-cn";
   folders: string[] = [];
   readonly rc: RcFiles;
-  private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly models = new Map<string, { version: number; model: ReportModel }>();
+  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly checked = new Map<string, Checked>();
+  /** Parses made on the main thread (the tests count them). */
+  parses = 0;
   /** Last year's report of the same organ, for the cross-year rules (set by the workspace's reports). */
-  previousOf: (uri: string, model: ReportModel) => ReportModel | undefined = () => undefined;
+  previousOf: (uri: string, model: ReportIdentity) => ReportModel | undefined = () => undefined;
   /** The settings for a URI: its own folder's in a multi-root workspace (set by the lifecycle's scoped settings). */
   settingsOf: (uri: string) => Settings = () => this.settings;
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
     onConfigProblem: (message: string) => void,
+    readonly background?: BackgroundChecker,
   ) {
     this.rc = new RcFiles(() => this.folders, onConfigProblem);
   }
 
+  /** The document's current version parsed, whatever its language and the settings (the callers decide what it counts for). */
+  model(doc: TextDocument): ReportModel {
+    const hit = this.models.get(doc.uri);
+    if (hit?.version === doc.version) return hit.model;
+    this.parses++;
+    const model = parse(doc.getText());
+    this.models.set(doc.uri, { version: doc.version, model });
+    return model;
+  }
+
+  /** A short document checked inline, once per version. */
   analysis(doc: TextDocument): Analysis {
-    const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.analysis;
-    const analysis = analyse(doc, this.settingsOf(doc.uri), this.config(doc.uri), (model) => this.previousOf(doc.uri, model));
-    this.cache.set(doc.uri, { version: doc.version, analysis });
+    const hit = this.analyses.get(doc.uri);
+    if (hit?.version === doc.version) return hit.analysis;
+    const analysis = analyse(
+      doc,
+      this.settingsOf(doc.uri),
+      this.config(doc.uri),
+      (model) => this.previousOf(doc.uri, model),
+      () => this.model(doc),
+    );
+    this.analyses.set(doc.uri, { version: doc.version, analysis });
     return analysis;
   }
 
-  /** The checked report behind a URI; undefined for documents the server stays silent about. */
-  report(uri: string): ReportContext | undefined {
+  /** A long document's text, for the check worker; undefined for one handled inline (short, silent or too large). */
+  inWorker(doc: TextDocument): { text: string; ownLanguage: boolean } | undefined {
+    if (!this.background) return undefined;
+    const pre = preflight(doc, this.settingsOf(doc.uri));
+    return "kind" in pre || pre.text.length < BACKGROUND_MIN_CHARS ? undefined : pre;
+  }
+
+  /** True while the document is at that version (and open). */
+  isCurrent(doc: TextDocument, version: number): boolean {
+    return this.documents.get(doc.uri) === doc && doc.version === version;
+  }
+
+  /**
+   * A feature of a report (features.ts), answered from its model of the
+   * current version: in the check worker for a long document, inline for a
+   * short one. Undefined for a document the server stays silent about.
+   */
+  async ask<N extends FeatureName>(uri: string, name: N, args: FeatureArgs<N>): Promise<FeatureResult<N> | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
+    const long = this.inWorker(document);
+    if (long) {
+      const { version } = document;
+      try {
+        return await this.background!.feature({ uri, version, ...long, stale: () => !this.isCurrent(document, version) }, name, args);
+      } catch {
+        // The worker failed (it says so in the log): answered inline rather than not at all.
+        if (!this.isCurrent(document, version)) return undefined;
+      }
+    }
+    const analysis = this.analysis(document);
+    return analysis.kind === "report" ? runFeature(name, analysis.model, args) : undefined;
+  }
+
+  /** The worker's check of a long document's version, as published. */
+  recordCheck(uri: string, checked: Checked): void {
+    this.checked.set(uri, checked);
+  }
+
+  /**
+   * The findings of the document's current version, for code actions. A long
+   * document's are the worker's, once it has checked this version (none
+   * before: fixes computed for another version would edit the wrong text).
+   */
+  report(uri: string): ReportContext | undefined {
+    const document = this.documents.get(uri);
+    const findings = document && this.findings(document, false);
+    return findings && { document, findings, locale: this.locale(uri), config: this.config(uri) };
+  }
+
+  /** An open report as the 年报检查 view and the preview show it: a long document's latest check, which may be a version behind. */
+  openReport(uri: string): OpenReport | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    if (this.inWorker(document)) {
+      const checked = this.checked.get(uri);
+      if (checked?.kind !== "report") return undefined;
+      const { organ, year, detected } = checked.summary;
+      return { organ, year, detected, findings: checked.findings };
+    }
     const analysis = this.analysis(document);
     if (analysis.kind !== "report") return undefined;
-    return { document, model: analysis.model, findings: analysis.findings, locale: this.locale(uri), config: this.config(uri) };
+    const { organ, year, format } = analysis.model;
+    return { organ, year, detected: format.detected, findings: analysis.findings };
+  }
+
+  /** What the lookup of last year's report matches an open document by: a long one's from its latest check. */
+  identity(doc: TextDocument): ReportIdentity | undefined {
+    if (isTooLarge(doc.getText(), this.settingsOf(doc.uri))) return undefined;
+    if (!this.inWorker(doc)) return this.model(doc);
+    const checked = this.checked.get(doc.uri);
+    return checked?.kind === "report" ? checked.summary : undefined;
+  }
+
+  private findings(doc: TextDocument, latest: boolean): Finding[] | undefined {
+    if (!this.inWorker(doc)) {
+      const analysis = this.analysis(doc);
+      return analysis.kind === "report" ? analysis.findings : undefined;
+    }
+    const checked = this.checked.get(doc.uri);
+    if (checked?.kind !== "report") return undefined;
+    return latest || checked.version === doc.version ? checked.findings : [];
+  }
+
+  /** The findings the preview marks: a long document's latest (its diagnostics, which the preview follows). */
+  latestFindings(uri: string): Finding[] {
+    const document = this.documents.get(uri);
+    return (document && this.findings(document, true)) ?? [];
   }
 
   /** The workspace file decides where it speaks (as it does for the CLI); the settings fill in the rest. */
@@ -68,12 +188,27 @@ export class Session {
     return this.rc.forDocument(uri)?.locale ?? this.clientLocale;
   }
 
-  /** Settings or a config file changed: every analysis is stale. */
-  invalidate(): void {
-    this.cache.clear();
+  /** Settings or a config file changed (for one document, or all): its findings are stale; a parse is not, it depends on the text alone. */
+  invalidate(uri?: string): void {
+    if (uri === undefined) {
+      this.analyses.clear();
+      this.checked.clear();
+    } else {
+      this.analyses.delete(uri);
+      this.checked.delete(uri);
+    }
   }
 
+  /** The document closed: everything kept of it goes, in the worker too. */
   forget(uri: string): void {
-    this.cache.delete(uri);
+    this.models.delete(uri);
+    this.analyses.delete(uri);
+    this.checked.delete(uri);
+    this.background?.forget(uri);
+  }
+
+  /** For the tests: how many documents the session keeps anything of. */
+  kept(): number {
+    return new Set([...this.models.keys(), ...this.analyses.keys(), ...this.checked.keys()]).size;
   }
 }

@@ -1,8 +1,8 @@
 import type { Connection, Diagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Finding, ReportModel } from "../core";
-import { preflight, type Analysis } from "./analysis";
-import { BACKGROUND_MIN_CHARS, type BackgroundChecker } from "./background";
+import type { Finding } from "../core";
+import type { Analysis } from "./analysis";
+import type { BackgroundChecker } from "./background";
 import { toDiagnostic, tooLargeDiagnostic } from "./convert";
 import { STATUS_NOTIFICATION, type ReportStatus } from "./protocol";
 import type { Session } from "./session";
@@ -78,10 +78,8 @@ export class Validator {
 
   /** Starts (or queues behind the running one) a worker check of a long document; false for a document checked inline. */
   private inBackground(doc: TextDocument): boolean {
-    if (!this.background || this.disposed) return false;
-    const pre = preflight(doc, this.session.settingsOf(doc.uri));
-    // Silence and the size notice need no parse: inline.
-    if ("kind" in pre || pre.text.length < BACKGROUND_MIN_CHARS) return false;
+    const long = this.disposed ? undefined : this.session.inWorker(doc);
+    if (!long) return false;
     const { uri, version } = doc;
     if (this.inFlight.has(uri)) {
       this.stale.add(uri);
@@ -89,20 +87,24 @@ export class Validator {
     }
     this.inFlight.add(uri);
     const generation = this.generation;
-    const current = () => !this.disposed && this.session.documents.get(uri) === doc && doc.version === version && this.generation === generation;
-    this.background
+    const current = () => !this.disposed && this.session.isCurrent(doc, version) && this.generation === generation;
+    this.background!
       .check({
-        text: pre.text,
-        ownLanguage: pre.ownLanguage,
+        uri,
+        version,
+        ...long,
+        // A check of a version the document has left is dropped (before it starts, or once parsed): the latest is checked next.
+        stale: () => !current(),
         // previousOf reads only the organ and year of the model it is given (the predecessor lookup).
-        previous: (identity) => this.session.previousOf(uri, identity as ReportModel),
+        previous: (identity) => this.session.previousOf(uri, identity),
         config: () => this.session.config(uri),
       })
       .then(
         (result) => {
-          if (!current()) return;
+          if (result.kind === "superseded" || !current()) return;
+          this.session.recordCheck(uri, { version, ...result });
           if (result.kind === "silent") this.send(doc, [], "silent");
-          else this.send(doc, result.findings, "report", result.format);
+          else this.send(doc, result.findings, "report", result.summary.format);
         },
         (err) => {
           if (this.disposed) return;

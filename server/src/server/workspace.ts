@@ -2,12 +2,12 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
-import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportModel } from "../core";
+import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportIdentity, type ReportModel } from "../core";
 import { isWordFile, readDraft, readWordDraft, walk } from "../cli/files";
 import { isTooLarge } from "./analysis";
 import { toDiagnostic } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
-import type { Session } from "./session";
+import type { OpenReport, Session } from "./session";
 
 /**
  * The workspace's reports beyond the open documents: last year's report of
@@ -25,10 +25,9 @@ const DRAFT = /\.(txt|md|markdown|docx)$/i;
 const WORD_LOCK = /^~\$/;
 const stem = (name: string) => name.slice(0, name.lastIndexOf("."));
 
-export interface CheckedFile {
+/** A report of the workspace as the 年报检查 view lists it. */
+export interface CheckedFile extends OpenReport {
   uri: string;
-  model: ReportModel;
-  findings: Finding[];
 }
 
 export class WorkspaceReports {
@@ -39,8 +38,6 @@ export class WorkspaceReports {
   /** URIs whose findings this module published (to clear them). */
   private readonly published = new Set<string>();
   private scanning?: Promise<void>;
-  /** Open documents parsed once per version, for the predecessor lookup. */
-  private readonly live = new Map<string, { version: number; model: ReportModel }>();
   /** Files named as last year's report, by path, read again when their size or time changes. */
   private readonly named = new Map<string, { stamp: string; model?: ReportModel }>();
   /** File-change events, applied in order (a Word report is imported asynchronously). */
@@ -64,14 +61,14 @@ export class WorkspaceReports {
    * govReport.previousReport setting names, else the one report of the same
    * organ and the year before in the workspace.
    */
-  previousFor(uri: string, model: ReportModel): ReportModel | undefined {
+  previousFor(uri: string, model: ReportIdentity): ReportModel | undefined {
     void this.scan();
     const named = this.namedPrevious(uri);
     if (named) return this.modelOf(pathToFileURL(named).href) ?? this.namedModel(named);
     const others = this.uris().filter((u) => u !== uri);
-    const models = [model, ...others.flatMap((u) => this.modelOf(u) ?? [])];
-    const i = findPredecessors(models)[0];
-    return i === undefined ? undefined : models[i];
+    // Matched by organ and year alone; only the one found is needed whole.
+    const i = findPredecessors([model, ...others.map((u) => this.identityOf(u) ?? {})])[0];
+    return i === undefined ? undefined : this.modelOf(others[i - 1]);
   }
 
   /** `.govreportrc.json` first (it decides where it speaks, as for the rules), then the setting. */
@@ -94,11 +91,11 @@ export class WorkspaceReports {
     await this.updating;
     return this.uris().flatMap((uri) => {
       if (this.session.documents.get(uri)) {
-        const open = this.session.report(uri);
-        return open ? [{ uri, model: open.model, findings: open.findings }] : [];
+        const open = this.session.openReport(uri);
+        return open ? [{ uri, ...open }] : [];
       }
       const model = this.saved.get(uri)!;
-      return [{ uri, model, findings: this.findingsOf(uri, model) }];
+      return [{ uri, organ: model.organ, year: model.year, detected: model.format.detected, findings: this.findingsOf(uri, model) }];
     });
   }
 
@@ -124,7 +121,6 @@ export class WorkspaceReports {
 
   /** A document was closed: its saved version's findings stand in for the Validator's. */
   documentClosed(uri: string): void {
-    this.live.delete(uri);
     const model = this.saved.get(uri);
     if (model && this.session.settings.workspaceCheck) this.publish(uri, model);
   }
@@ -271,16 +267,22 @@ export class WorkspaceReports {
     return [...new Set([...this.saved.keys(), ...open])];
   }
 
-  /** An open document as edited (unless it is too large to check), else the saved file. */
+  /**
+   * An open document as edited (unless it is too large to check), else the
+   * saved file: the session's model of the document's version, which its
+   * diagnostics share (a long document is parsed here only when it is the
+   * report found as last year's; its diagnostics are the worker's).
+   */
   private modelOf(uri: string): ReportModel | undefined {
     const doc = this.session.documents.get(uri);
     if (!doc) return this.saved.get(uri);
-    if (isTooLarge(doc.getText(), this.session.settingsOf(uri))) return undefined;
-    const hit = this.live.get(uri);
-    if (hit?.version === doc.version) return hit.model;
-    const model = parse(doc.getText());
-    this.live.set(uri, { version: doc.version, model });
-    return model;
+    return isTooLarge(doc.getText(), this.session.settingsOf(uri)) ? undefined : this.session.model(doc);
+  }
+
+  /** What a report is matched by as last year's: a long open document's organ and year from its latest check. */
+  private identityOf(uri: string): ReportIdentity | undefined {
+    const doc = this.session.documents.get(uri);
+    return doc ? this.session.identity(doc) : this.saved.get(uri);
   }
 
   private findingsOf(uri: string, model: ReportModel): Finding[] {

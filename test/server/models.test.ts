@@ -1,0 +1,198 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { describe, it, type TestContext } from "node:test";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Connection, PublishDiagnosticsParams, TextDocuments } from "vscode-languageserver/node";
+import { balanceLenses, checkModel, documentSymbols, foldingRanges, hoverAt, parse, type ReportModel } from "../../server/src/core";
+import { BackgroundChecker } from "../../server/src/server/background";
+import { Session } from "../../server/src/server/session";
+import { Validator } from "../../server/src/server/validation";
+import { WorkspaceReports } from "../../server/src/server/workspace";
+import { reportText, Y2020, Y2021, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
+
+/**
+ * One parsed model per document version, and nothing kept of a closed
+ * document: the server's session, validator and check worker in process
+ * (the worker is the built bundle, dist/server.js, as in the server), with
+ * the parse counters they keep for this purpose. Assertions are on counts
+ * and outcomes, none on time.
+ */
+
+const BUNDLE = join(import.meta.dirname, "..", "..", "dist", "server.js");
+
+/** The open documents, as vscode-languageserver's TextDocuments keeps them. */
+class Documents {
+  private readonly docs = new Map<string, TextDocument>();
+  get = (uri: string) => this.docs.get(uri);
+  all = () => [...this.docs.values()];
+  open(uri: string, text: string): TextDocument {
+    const doc = TextDocument.create(uri, "gov-report", 1, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+  /** One keystroke at the start of a line, as an incremental change (the document object stays, as in the server). */
+  type(uri: string, line: number): TextDocument {
+    const doc = this.docs.get(uri)!;
+    const at = { line, character: 0 };
+    return TextDocument.update(doc, [{ range: { start: at, end: at }, text: "年" }], doc.version + 1);
+  }
+  close(uri: string): void {
+    this.docs.delete(uri);
+  }
+}
+
+/** The connection the validator and the workspace talk to: diagnostics recorded, waited for by version. */
+class Published {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly errors: string[] = [];
+  private waiters: (() => void)[] = [];
+  readonly connection = {
+    sendDiagnostics: async (p: PublishDiagnosticsParams) => {
+      this.diagnostics.push(p);
+      this.waiters.splice(0).forEach((w) => w());
+    },
+    sendNotification: async () => undefined,
+    console: { error: (m: string) => this.errors.push(m) },
+  } as unknown as Connection;
+
+  /** The diagnostics of a version, among those published after the first `since`. */
+  async of(uri: string, version: number, since = 0): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const found = this.diagnostics.slice(since).find((p) => p.uri === uri && p.version === version);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+}
+
+function server(t: TestContext) {
+  const documents = new Documents();
+  const published = new Published();
+  const background = new BackgroundChecker(BUNDLE, (m) => published.errors.push(m));
+  const session = new Session(documents as unknown as TextDocuments<TextDocument>, () => undefined, background);
+  const validator = new Validator(published.connection, session, background);
+  t.after(() => validator.dispose());
+  return { documents, published, background, session, validator };
+}
+
+/** A 2021 report of the cross-year fixtures whose overview runs to more than 100,000 characters (a long document). */
+function longReport(spec = Y2021_WRONG_CARRYOVER): string {
+  const paragraph = "本办围绕年度重点任务，持续完善政务公开工作机制，及时更新公开目录，规范答复流程，提升公开质量。";
+  return reportText({ ...spec, overview: Array.from({ length: 2_500 }, () => paragraph).join("\n") });
+}
+
+const locale = "zh-cn";
+
+describe("one model per document version", () => {
+  it("a long document's version is parsed once, in the check worker, for its diagnostics and every feature, and never on the main thread", async (t) => {
+    const { documents, published, background, session, validator } = server(t);
+    const uri = "file:///w/long-2021.govreport";
+    const doc = documents.open(uri, longReport());
+    assert.ok(doc.getText().length >= 100_000);
+    validator.schedule(uri, 0);
+    await published.of(uri, 1);
+
+    // An edit; the editor's requests arrive before the (debounced) check of the new version starts.
+    documents.type(uri, 3);
+    const position = { line: 0, character: 2 };
+    const answers = await Promise.all([
+      session.ask(uri, "symbols", { locale }),
+      session.ask(uri, "folding", undefined),
+      session.ask(uri, "inlayHints", { fromLine: 0, toLine: doc.lineCount }),
+      session.ask(uri, "lenses", { locale }),
+      session.ask(uri, "hover", { position, locale }),
+      session.ask(uri, "completion", { position, locale, layout: "tabs" }),
+    ]);
+    validator.schedule(uri, 0);
+    const diagnostics = await published.of(uri, 2);
+
+    const model = parse(doc.getText());
+    assert.deepEqual(answers.slice(0, 2), [documentSymbols(model, locale), foldingRanges(model)]);
+    assert.deepEqual(answers[3], balanceLenses(model, locale));
+    assert.deepEqual(answers[4], hoverAt(model, position, locale) ?? null);
+    assert.equal(diagnostics.diagnostics.length, checkModel(model).length);
+    assert.deepEqual(await background.stats(), { running: true, parses: 2, documents: [uri] }, "versions 1 and 2, once each");
+    assert.equal(session.parses, 0, "nothing parsed on the main thread");
+    // The code actions' findings are those of the version checked.
+    assert.equal(session.report(uri)?.findings.length, diagnostics.diagnostics.length);
+  });
+
+  it("a short document's version is parsed once on the main thread, also when another document's check looks it up as last year's report", async (t) => {
+    const { documents, published, session, validator } = server(t);
+    const workspace = new WorkspaceReports(published.connection, session, () => undefined);
+    session.previousOf = (uri, model) => workspace.previousFor(uri, model);
+    const lastYear = "file:///w/2020.govreport";
+    const thisYear = "file:///w/2021.govreport";
+    documents.open(lastYear, reportText(Y2020));
+    documents.open(thisYear, reportText(Y2021_WRONG_CARRYOVER));
+    validator.schedule(thisYear, 0);
+    validator.schedule(lastYear, 0);
+    const checked = await published.of(thisYear, 1);
+    await published.of(lastYear, 1);
+    await session.ask(lastYear, "symbols", { locale });
+    await session.ask(thisYear, "hover", { position: { line: 0, character: 1 }, locale });
+
+    assert.ok(checked.diagnostics.some((d) => d.code === "carryover-mismatch"), "last year's report was found among the open documents");
+    assert.equal(session.parses, 2, "each document once");
+    documents.type(lastYear, 2);
+    validator.schedule(lastYear, 0);
+    await published.of(lastYear, 2);
+    assert.equal(session.parses, 3, "the edited one once more");
+  });
+
+  it("a check whose document changes while it is parsed stops there, and one that is stale before it starts is dropped unparsed", async (t) => {
+    const { background } = server(t);
+    const text = longReport(Y2021);
+    const job = { uri: "file:///w/superseded.govreport", version: 1, text, ownLanguage: true };
+    let asked = 0;
+    const superseded = await background.check({ ...job, stale: () => asked++ > 0, previous: () => assert.fail("not checked"), config: () => assert.fail("not checked") });
+    assert.deepEqual(superseded, { kind: "superseded" });
+    const dropped = await background.check({ ...job, version: 2, stale: () => true, previous: () => undefined, config: () => ({ rules: {} }) });
+    assert.deepEqual(dropped, { kind: "superseded" });
+    assert.equal((await background.stats()).parses, 1, "only the first was parsed");
+  });
+
+  it("last year's report is sent to the worker once and named by its id after, with the same findings as an inline check", async (t) => {
+    const { background } = server(t);
+    const previous: ReportModel = parse(reportText(Y2020));
+    const text = longReport();
+    const expected = checkModel(parse(text), { previous });
+    assert.ok(expected.some((f) => f.rule === "carryover-mismatch"));
+    for (const version of [1, 2]) {
+      const result = await background.check({ uri: "file:///w/previous.govreport", version, text, ownLanguage: true, stale: () => false, previous: () => previous, config: () => ({ rules: {} }) });
+      assert.equal(result.kind, "report");
+      assert.deepEqual(result.kind === "report" && result.findings, expected, `version ${version}`);
+    }
+  });
+});
+
+describe("nothing kept of a closed document", () => {
+  it("its model, analysis and findings go, in the session and in the check worker, which stops when it keeps no document", async (t) => {
+    const { documents, published, background, session, validator } = server(t);
+    const long = "file:///w/closed-long.govreport";
+    const short = "file:///w/closed-short.govreport";
+    documents.open(long, longReport());
+    documents.open(short, reportText(Y2021));
+    validator.schedule(long, 0);
+    validator.schedule(short, 0);
+    await Promise.all([published.of(long, 1), published.of(short, 1)]);
+    await session.ask(long, "symbols", { locale });
+    assert.equal(session.kept(), 2);
+    assert.deepEqual((await background.stats()).documents, [long]);
+
+    for (const uri of [long, short]) {
+      documents.close(uri);
+      session.forget(uri);
+      validator.clear(uri);
+    }
+    assert.equal(session.kept(), 0);
+    assert.deepEqual(await background.stats(), { running: false, parses: 0, documents: [] });
+
+    // Opened again, the long document is checked by a new worker.
+    const since = published.diagnostics.length;
+    documents.open(long, longReport());
+    validator.schedule(long, 0);
+    await published.of(long, 1, since);
+    assert.deepEqual(await background.stats(), { running: true, parses: 1, documents: [long] });
+  });
+});

@@ -79,3 +79,14 @@ export function syntheticDraft(samples: Sample[], bytes: number): string {
   }
   return parts.join("\n");
 }
+
+/**
+ * `unit` repeated until the draft has at least `bytes` bytes: the scaling
+ * series grows the same text 10× at each step, so that its growth measures
+ * the checker, not a change in the mix of reports (syntheticDraft's first
+ * 10 KB are prose samples; its later reports are tables, one cell per line).
+ */
+export function repeatedDraft(unit: string, bytes: number): string {
+  const times = Math.max(1, Math.ceil(bytes / (Buffer.byteLength(unit) + 1)));
+  return Array.from({ length: times }, () => unit).join("\n");
+}

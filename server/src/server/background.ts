@@ -176,7 +176,7 @@ const WORKER_YOUNG_GENERATION_MB = 192;
 
 /**
  * The main thread's side: one worker, started on first use and stopped when
- * it keeps no open document, one job at a time, in order. A job whose document has moved on by the time it
+ * it keeps no open document, one job at a time, checks before features. A job whose document has moved on by the time it
  * would start is dropped, and a check whose document changed while it was
  * parsed stops there instead of checking a version nobody will see; the
  * caller (validation.ts) then checks the latest version. A worker that fails
@@ -275,8 +275,11 @@ export class BackgroundChecker {
     this.running = undefined;
   }
 
+  /** Checks go ahead of the features waiting: diagnostics first, then the answers (from the model the check has just parsed). */
   private enqueue(q: Queued): void {
-    this.waiting.push(q);
+    const before = q.message.type === "parse" ? this.waiting.findIndex((w) => w.message.type === "feature") : -1;
+    if (before < 0) this.waiting.push(q);
+    else this.waiting.splice(before, 0, q);
     this.next();
   }
 

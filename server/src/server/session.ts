@@ -153,6 +153,8 @@ export class Session {
 
   /** What the lookup of last year's report matches an open document by: a long one's from its latest check. */
   identity(doc: TextDocument): ReportIdentity | undefined {
+    const parsed = this.models.get(doc.uri);
+    if (parsed?.version === doc.version) return parsed.model;
     if (isTooLarge(doc.getText(), this.settingsOf(doc.uri))) return undefined;
     if (!this.inWorker(doc)) return this.model(doc);
     const checked = this.checked.get(doc.uri);

@@ -65,20 +65,26 @@ export function hasContent(s: string): boolean {
 
 /** The length of s[from…] without the padding at its ends (trimPadding(s.slice(from)).length, without the slices). */
 export function contentLength(s: string, from = 0): number {
-  let a = from;
-  let b = s.length;
-  while (a < b && isPadding(s.charCodeAt(a))) a++;
-  while (b > a && isPadding(s.charCodeAt(b - 1))) b--;
-  return b - a;
+  const a = contentStart(s, from);
+  return contentEnd(s, a) - a;
+}
+
+/** The offset of the first non-padding character of s[from, to), or `to` when there is none. */
+export function contentStart(s: string, from = 0, to = s.length): number {
+  while (from < to && isPadding(s.charCodeAt(from))) from++;
+  return from;
+}
+
+/** One past the offset of the last non-padding character of s[from, to), or `from` when there is none. */
+export function contentEnd(s: string, from = 0, to = s.length): number {
+  while (to > from && isPadding(s.charCodeAt(to - 1))) to--;
+  return to;
 }
 
 /** Offset of the first and one past the last non-padding character of s. */
 export function contentBounds(s: string): [number, number] {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isPadding(s.charCodeAt(a))) a++;
-  while (b > a && isPadding(s.charCodeAt(b - 1))) b--;
-  return [a, b];
+  const a = contentStart(s);
+  return [a, contentEnd(s, a)];
 }
 
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width. */

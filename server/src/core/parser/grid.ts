@@ -1,5 +1,5 @@
 import type { RawCell, TableLayout } from "../model";
-import { contentBounds, contentLength, hasContent, isPadding, labelKey, trimPadding, type SourceLine } from "../text";
+import { contentBounds, contentEnd, contentLength, contentStart, hasContent, labelKey, trimPadding, type SourceLine } from "../text";
 import { range, type Range } from "../types";
 
 /**
@@ -84,10 +84,8 @@ export function isProse(s: string, from = 0): boolean {
 }
 
 function cell(line: number, text: string, from: number, to: number): GridCell {
-  let a = from;
-  let b = to;
-  while (a < b && isPadding(text.charCodeAt(a))) a++;
-  while (b > a && isPadding(text.charCodeAt(b - 1))) b--;
+  const a = contentStart(text, from, to);
+  const b = contentEnd(text, a, to);
   return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b, key: undefined };
 }
 

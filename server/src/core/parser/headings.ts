@@ -1,6 +1,6 @@
 import { SECTIONS, type SectionSpec } from "../formats";
 import type { Heading, Subheading, SubheadingStyle } from "../model";
-import { chineseNumberValue, DEBRIS, isPadding, labelKey, trimPadding } from "../text";
+import { chineseNumberValue, contentEnd, contentStart, DEBRIS, labelKey, trimPadding } from "../text";
 import { lineRange } from "../types";
 
 /**
@@ -40,10 +40,8 @@ export interface HeadingCandidate extends Heading {
 export function readHeading(line: number, text: string): HeadingCandidate | undefined {
   const masked = maskDecoration(text);
   // Bounds first, without slices: most lines are prose or cells and are turned away here.
-  let offset = 0;
-  let end = masked.length;
-  while (offset < end && isPadding(masked.charCodeAt(offset))) offset++;
-  while (end > offset && isPadding(masked.charCodeAt(end - 1))) end--;
+  const offset = contentStart(masked);
+  const end = contentEnd(masked, offset);
   if (offset === end) return undefined;
   const tab = masked.indexOf("\t", offset);
   if (tab >= 0 && tab < end) return undefined;

@@ -7,8 +7,7 @@ import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
 import { findPeriod, findTitle, mostCommonYear, organOf } from "./meta";
 import { readTables } from "./tables";
 
-export { matchRowLabel } from "./tables";
-export { readCell, isValueLike } from "./cells";
+export { isValueLike } from "./cells";
 
 /**
  * parse(text) → ReportModel, in one pass over the lines plus a pass over the

@@ -78,10 +78,6 @@ function labelIndex(format: FormatSpec): LabelIndex {
 const prefer = (list: RowEntry[] | undefined, current?: TableSpec) =>
   list && (list.find((e) => e.table === current) ?? (list.length === 1 || !current ? list[0] : undefined));
 
-export function matchRowLabel(text: string, format: FormatSpec, current?: TableSpec): RowEntry | undefined {
-  return matchRowKey(labelKey(text), format, current);
-}
-
 function matchRowKey(key: string, format: FormatSpec, current?: TableSpec): RowEntry | undefined {
   if (!key) return undefined;
   const index = labelIndex(format);

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { KeyMemo } from "../../server/src/core/memo";
+import { KeyMemo, memoOn } from "../../server/src/core/memo";
 
 describe("KeyMemo", () => {
   it("computes a key once, undefined answers included", () => {
@@ -23,5 +23,27 @@ describe("KeyMemo", () => {
     assert.equal(calls, 4);
     assert.equal(memo.get("a", compute), 1);
     assert.equal(calls, 5);
+  });
+});
+
+describe("memoOn", () => {
+  const SLOT = Symbol("test slot");
+  it("computes once per object and keeps the value on that object", () => {
+    let calls = 0;
+    const compute = (o: { n: number }) => (calls++, [o.n * 2]);
+    const a = { n: 1 };
+    const b = { n: 2 };
+    const first = memoOn(SLOT, a, compute);
+    assert.equal(memoOn(SLOT, a, compute), first);
+    assert.deepEqual(memoOn(SLOT, b, compute), [4]);
+    assert.equal(calls, 2);
+  });
+  it("is invisible to JSON, keys, the structured clone and deep equality", () => {
+    const a = { n: 1 };
+    memoOn(SLOT, a, () => ["kept"]);
+    assert.equal(JSON.stringify(a), '{"n":1}');
+    assert.deepEqual(Reflect.ownKeys(a).filter((k) => Object.getOwnPropertyDescriptor(a, k)!.enumerable), ["n"]);
+    assert.deepStrictEqual(structuredClone(a), { n: 1 });
+    assert.deepStrictEqual(a, { n: 1 });
   });
 });

@@ -18,3 +18,19 @@ export class KeyMemo<V> {
     return value;
   }
 }
+
+/**
+ * A value computed once per object of a parsed model (a table, a paragraph)
+ * and kept on the object itself, in a non-enumerable symbol slot: JSON, the
+ * structured clone and deep equality do not see it. Not a WeakMap: its
+ * entries are ephemerons, which the young-generation collector keeps alive,
+ * so models made and dropped per keystroke or per file were all promoted —
+ * each scavenge took ~10 ms and the collector a quarter of a check's time.
+ */
+export function memoOn<O extends object, V extends {}>(slot: symbol, owner: O, compute: (owner: O) => V): V {
+  const kept = (owner as { [slot]?: V })[slot];
+  if (kept !== undefined) return kept;
+  const value = compute(owner);
+  Object.defineProperty(owner, slot, { value });
+  return value;
+}

@@ -1,3 +1,4 @@
+import { memoOn } from "./memo";
 import type { Paragraph } from "./model";
 import { chineseNumberValue } from "./text";
 
@@ -43,14 +44,10 @@ export function findCounts(text: string): Count[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const paragraphCounts = new WeakMap<Paragraph, readonly Count[]>();
+const COUNTS = Symbol("counts");
 
 /** findCounts of a paragraph, read once: three narrative rules read the same paragraphs. */
-export function countsOf(p: Paragraph): readonly Count[] {
-  let counts = paragraphCounts.get(p);
-  if (!counts) paragraphCounts.set(p, (counts = findCounts(p.text)));
-  return counts;
-}
+export const countsOf = (p: Paragraph): readonly Count[] => memoOn(COUNTS, p, (q) => findCounts(q.text));
 
 /** The counts that start within [from, to) — counts are sorted, so this is a binary search, not a scan. */
 export function countsIn(counts: readonly Count[], from: number, to: number): Count[] {

@@ -1,4 +1,5 @@
 import type { RelationSpec, TableSpec } from "./formats";
+import { memoOn } from "./memo";
 import type { Cell, Row, Table } from "./model";
 
 /**
@@ -84,18 +85,14 @@ function rowPlan(spec: TableSpec, relation: RelationSpec): RowRelationPlan {
   return plan;
 }
 
-const computed = new WeakMap<Table, readonly RelationCheck[]>();
+const CHECKS = Symbol("relation checks");
 
 /**
  * Every check of every relation of the table that can be computed. Several
  * rules and services ask for the same table's checks: they are computed once
  * per table (a parsed model is not changed afterwards).
  */
-export function checkRelations(table: Table): readonly RelationCheck[] {
-  let checks = computed.get(table);
-  if (!checks) computed.set(table, (checks = computeRelations(table)));
-  return checks;
-}
+export const checkRelations = (table: Table): readonly RelationCheck[] => memoOn(CHECKS, table, computeRelations);
 
 function computeRelations(table: Table): RelationCheck[] {
   const out: RelationCheck[] = [];

@@ -1,4 +1,5 @@
 import type { TableSpec } from "../formats";
+import { memoOn } from "../memo";
 import type { Cell, Row, Table } from "../model";
 import { renderRow, renderTable, templateRows, type TemplateLayout } from "../templates";
 import { eolOf } from "../text";
@@ -123,19 +124,18 @@ export const tableCellCountRule = defineRule({
 
 const lineEnd = (model: { lines: { text: string }[] }, line: number) => model.lines[line]?.text.length ?? 0;
 
-const tableValueCells = new WeakMap<Table, readonly { row: Row; cell: Cell }[]>();
+const VALUE_CELLS = Symbol("value cells");
 
 /** The placed value cells of a table with their rows, listed once for the three cell rules. */
-function valueCells(table: Table): readonly { row: Row; cell: Cell }[] {
-  let cells = tableValueCells.get(table);
-  if (cells) return cells;
+const valueCells = (table: Table): readonly { row: Row; cell: Cell }[] => memoOn(VALUE_CELLS, table, listValueCells);
+
+function listValueCells(table: Table): { row: Row; cell: Cell }[] {
   const out: { row: Row; cell: Cell }[] = [];
   for (const row of table.rows) {
     if (row.spec.values === false) continue;
     for (const cell of row.cells) if (cell) out.push({ row, cell });
   }
-  tableValueCells.set(table, (cells = out));
-  return cells;
+  return out;
 }
 
 const columnLabel = (c: Cell) => (c.column.subgroup ? `${c.column.subgroup}·${c.column.label}` : c.column.label);

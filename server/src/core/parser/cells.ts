@@ -1,5 +1,5 @@
 import type { ValueKind } from "../formats";
-import { contentBounds, toHalfWidth } from "../text";
+import { contentEnd, contentStart, toHalfWidth } from "../text";
 
 /**
  * Reads one table value as written in drafts: padding, full-width digits,
@@ -40,7 +40,8 @@ function isDigits(s: string, a: number, b: number): boolean {
 export function isValueLike(text: string): boolean {
   // A value starts with a digit, a sign, 减/增 or a none marker: a cell that starts otherwise (a label) is
   // answered without normalising it. Its first character survives trimming and toHalfWidth's mapping.
-  const [a, b] = contentBounds(text);
+  const a = contentStart(text);
+  const b = contentEnd(text, a);
   if (a === b) return true;
   if (!VALUE_START.has(text.charCodeAt(a))) return false;
   if (isDigits(text, a, b)) return true;
@@ -50,7 +51,8 @@ export function isValueLike(text: string): boolean {
 }
 
 export function readCell(text: string, kind: ValueKind): CellReading {
-  const [a, b] = contentBounds(text);
+  const a = contentStart(text);
+  const b = contentEnd(text, a);
   if (a === b) return { status: "empty" };
   if (isDigits(text, a, b)) {
     // Plain digits, as nearly every value is written: what the general reading below gives them.

@@ -47,10 +47,11 @@ export function readHeading(line: number, text: string): HeadingCandidate | unde
   if (tab >= 0 && tab < end) return undefined;
   if (end - offset > MAX_HEADING && !NUMERALS.has(masked.charCodeAt(offset))) return undefined; // only a numbered heading runs long
   const body = masked.slice(offset, end);
-  const m = NUMBERED.exec(body);
+  // NUMBERED starts with a numeral: a line that does not needs no match, and its title is its body.
+  const m = NUMERALS.has(masked.charCodeAt(offset)) ? NUMBERED.exec(body) : null;
   if (!m && body.length > MAX_HEADING) return undefined;
   const titleStart = offset + (m ? m[0].length : 0);
-  let titleText = trimPadding(masked.slice(titleStart));
+  let titleText = m ? trimPadding(masked.slice(titleStart)) : body;
   // A numbered heading may run on into its first sentence (一、总体情况。2020年…): it ends at the first stop.
   const stop = titleText.search(TITLE_STOP);
   const runsOn = stop >= 0 && stop < titleText.length - 1;

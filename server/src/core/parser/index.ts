@@ -2,6 +2,7 @@ import { formatById, formatForYear, FORMATS, type FormatId } from "../formats";
 import type { Artifact, FormatInfo, Paragraph, ReportModel, ReportYear, Section } from "../model";
 import { DEBRIS, DEBRIS_START, hasContent, labelKey, splitLines, type SourceLine } from "../text";
 import { lineRange, range, type Range } from "../types";
+import { KeyMemo } from "../memo";
 import { cellKey, contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
 import { findPeriod, findTitle, mostCommonYear, organOf } from "./meta";
@@ -138,6 +139,10 @@ function holdsAny(key: string, parts: string[]): boolean {
   return false;
 }
 
+/** The formats whose signature a cell key holds, per key: table labels repeat within a report and across reports. */
+const SIGNATURE_HITS = new KeyMemo<FormatId[]>();
+const signatureHits = (key: string) => SIGNATURE_HITS.get(key, (k) => SIGNATURES.filter((sig) => holdsAny(k, sig.keys)).map((sig) => sig.id));
+
 /** Which format the tables follow, from the wordings only one format has (FORMATS.md §6). */
 function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo {
   const hits = new Map<FormatId, { n: number; range?: Range }>();
@@ -147,12 +152,11 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
         if (cell.raw.length < SHORTEST_SIGNATURE) continue;
         const key = cellKey(cell);
         if (key.length < SHORTEST_SIGNATURE) continue;
-        for (const sig of SIGNATURES) {
-          if (!holdsAny(key, sig.keys)) continue;
-          const h = hits.get(sig.id) ?? { n: 0 };
+        for (const id of signatureHits(key)) {
+          const h = hits.get(id) ?? { n: 0 };
           h.n++;
           h.range ??= contentRangeOf(cell);
-          hits.set(sig.id, h);
+          hits.set(id, h);
         }
       }
     }

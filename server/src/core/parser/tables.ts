@@ -108,7 +108,8 @@ const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 /** Which table a header row belongs to, and the grid positions of the columns it names. */
 function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
   // Most rows hold values: they are no header, and need no label keys.
-  for (let i = 0; i < cells.length; i++) if (isValueLike(cells[i].raw) && cellKey(cells[i]) !== "") return undefined;
+  // (A filled value-like cell has a non-empty key: labelKey drops none of the characters a value starts with.)
+  for (let i = 0; i < cells.length; i++) if (isFilled(cells[i]) && isValueLike(cells[i].raw)) return undefined;
   const keys = cells.map(cellKey);
   const index = labelIndex(format);
   let table: TableSpec | undefined;

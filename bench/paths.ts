@@ -23,5 +23,6 @@ export const CLI = join(ROOT, "dist", "cli.js");
 export const SERVER = join(ROOT, "dist", "server.js");
 /** Preloaded into the server by the memory benchmark: its heap after a forced collection, over IPC. */
 export const HEAP_PROBE = join(ROOT, "bench", "heapProbe.cjs");
-export const CLIENT = join(ROOT, "dist", "client.js");
+/** Run in a fresh Node per activation by the start-up figures: dist/client.js activated with vscode stubbed (bench/vscodeStub.cjs). */
+export const ACTIVATION = join(ROOT, "bench", "activation.cjs");
 export const MARKDOWNLINT_CLI2 = join(ROOT, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 import type { CodeAction, CompletionList, Diagnostic, Hover } from "vscode-languageserver-protocol";
 import { syntheticDraft, variantReport, type Sample } from "../drafts";
 import { BenchClient, DEBOUNCE_MS } from "../lsp";
-import { CLIENT } from "../paths";
+import { ACTIVATION, ROOT, SAMPLES_DIR } from "../paths";
 import { single, type Figure } from "../report";
 import { summarize, timeAsync, type Stats } from "../stats";
 
@@ -205,7 +206,7 @@ export async function memoryFigures(samples: Sample[]): Promise<Figure[]> {
   return figures;
 }
 
-/** Figure 6: from spawning the server to its first diagnostics, and loading the client bundle. */
+/** Figure 6: from spawning the server to its first diagnostics, and the extension's activation. */
 export async function startupFigures(samples: Sample[]): Promise<Figure[]> {
   const runs = 15;
   const toInit: number[] = [];
@@ -218,39 +219,69 @@ export async function startupFigures(samples: Sample[]): Promise<Figure[]> {
     toFirst.push(arrived.at - spawnedAt);
     await client.stop();
   }
-  const load: number[] = [];
-  let loadProblem: string | undefined;
-  try {
-    for (let i = 0; i < runs; i++) load.push(Number(execFileSync(process.execPath, ["-e", CLIENT_LOAD, CLIENT], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })));
-  } catch (e) {
-    // The stub cannot stand in for every use of the vscode API at load time: say so rather than lose the other figures.
-    loadProblem = /\n(\w*Error: [^\n]*)/.exec(String((e as { stderr?: string }).stderr))?.[1] ?? String(e);
-  }
-  const clientLoad: Figure = loadProblem
-    ? { group: "startup", name: "require dist/client.js (vscode stubbed)", unit: "ms", ours: single(NaN), note: `not measured: ${loadProblem}` }
-    : { group: "startup", name: "require dist/client.js (vscode stubbed)", unit: "ms", ours: summarize(load), note: "bundle load only; activation needs VS Code" };
   return [
     { group: "startup", name: "server spawn → initialize result", unit: "ms", ours: summarize(toInit) },
     { group: "startup", name: "server spawn → first diagnostics (sample)", unit: "ms", ours: summarize(toFirst) },
-    clientLoad,
+    ...activationFigures(sample, runs),
   ];
 }
 
+/** What bench/activation.cjs prints: ms from just before dist/client.js is required. */
+interface Activation {
+  require: number;
+  activate: number;
+  initialized?: number;
+  diagnostics?: number;
+}
+
 /**
- * Prints how long requiring the client bundle takes in a fresh Node, with
- * `vscode` answered by a stub that has every property (activation itself
- * needs VS Code and is not measured).
+ * The extension's activation, each run in a fresh Node process
+ * (bench/activation.cjs) with `vscode` answered by bench/vscodeStub.cjs:
+ * with no report open (require dist/client.js, then activate), and with a
+ * report open in the active editor, where activate starts the language
+ * client, which forks dist/server.js over IPC, until the report's first
+ * diagnostics reach the client's diagnostic collection. The two cases
+ * alternate.
  */
-const CLIENT_LOAD = `
-const Module = require("node:module");
-const { readFileSync } = require("node:fs");
-// Every vscode.X the bundle names, each a class that accepts anything (esbuild copies a module's own names).
-const names = new Set([...readFileSync(process.argv[1], "utf8").matchAll(/vscode\\d*\\.([A-Za-z_$][\\w$]*)/g)].map((m) => m[1]));
-const anything = new Proxy(function () {}, { get: (t, k) => (k === "then" ? undefined : anything), apply: () => anything, construct: () => anything });
-const stub = Object.fromEntries([...names].map((n) => [n, anything]));
-const load = Module._load;
-Module._load = function (request, ...rest) { return request === "vscode" ? stub : load.call(this, request, ...rest); };
-const start = performance.now();
-require(process.argv[1]);
-process.stdout.write(String(performance.now() - start));
-`;
+function activationFigures(sample: Sample, runs: number): Figure[] {
+  const activate = (...report: string[]): Activation =>
+    JSON.parse(execFileSync(process.execPath, [ACTIVATION, ROOT, ...report], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 })) as Activation;
+  const idle: Activation[] = [];
+  const withReport: Activation[] = [];
+  let problem: string | undefined;
+  try {
+    for (let i = 0; i < runs; i++) {
+      idle.push(activate());
+      withReport.push(activate(join(SAMPLES_DIR, sample.name)));
+    }
+  } catch (e) {
+    // The stub may fall short of what a new client version asks of vscode: say so rather than lose the other figures.
+    const stderr = String((e as { stderr?: string }).stderr ?? "");
+    problem = /^(\w*Error: [^\n]*)/m.exec(stderr)?.[1] ?? (stderr.trim().split("\n")[0] || String(e));
+  }
+  const stubbed = "Node, vscode stubbed (bench/vscodeStub.cjs): VS Code adds its extension host's overhead";
+  const figure = (name: string, times: (number | undefined)[], note: string): Figure =>
+    problem || times.some((t) => t === undefined)
+      ? { group: "startup", name, unit: "ms", ours: single(NaN), note: `not measured: ${problem ?? "no time recorded"}` }
+      : { group: "startup", name, unit: "ms", ours: summarize(times as number[]), note };
+  const opened = `${sample.name.slice(0, 3)} open as gov-report, default settings`;
+  const activated = problem ? "" : ` (activate returned at ${summarize(withReport.map((a) => a.activate)).median.toFixed(0)} ms)`;
+  return [
+    figure("require dist/client.js (vscode stubbed)", idle.map((a) => a.require), `fresh process; ${stubbed}`),
+    figure(
+      "extension activation, no report open: require + activate() (vscode stubbed)",
+      idle.map((a) => a.activate),
+      `require, then activate(context) until it returns; no server (started on first need); ${stubbed}`,
+    ),
+    figure(
+      "extension activation → server initialized (report open, vscode stubbed)",
+      withReport.map((a) => a.initialized),
+      `require → the client's initialized: activate forks dist/server.js over IPC${activated}, start-up, initialize; ${opened}; ${stubbed}`,
+    ),
+    figure(
+      "extension activation → first diagnostics (report open, vscode stubbed)",
+      withReport.map((a) => a.diagnostics),
+      `require → the report's diagnostics in the client's collection; ${opened}; ${stubbed}`,
+    ),
+  ];
+}

@@ -1,8 +1,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { CodeLens, DocumentSymbol, FoldingRange } from "vscode-languageserver-protocol/node";
-import { balanceLenses, documentSymbols, foldingRanges, parse } from "../../server/src/core";
+import type { CodeAction, CodeLens, DocumentSymbol, FoldingRange } from "vscode-languageserver-protocol/node";
+import {
+  balanceLenses,
+  checkText,
+  documentSymbols,
+  fixAllAction,
+  foldingRanges,
+  parse,
+  quickFixes,
+  renderReportHtml,
+  type CodeActionEntry,
+} from "../../server/src/core";
+import { toCodeAction } from "../../server/src/server/convert";
+import { FIX_ALL_KIND } from "../../server/src/server/protocol";
+import { PREVIEW_REQUEST, type PreviewResult } from "../../server/src/server/reviewProtocol";
 import { asCliDiagnostics, cliDiagnosticsOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { fileUri, LspTestClient } from "./lspClient";
@@ -92,7 +105,7 @@ describe("long documents over LSP", () => {
     assert.deepEqual(asCliDiagnostics(published.diagnostics), cliDiagnosticsOf(doc.getText()));
   });
 
-  it("a burst of edits into a 1 MB draft ends with the final version's diagnostics, the CLI's, and never goes back to an older version", async () => {
+  it("a burst of edits into a 1 MB draft ends with the final version's diagnostics, the CLI's, never going back to an older version; its code actions and preview are the core's", async () => {
     const client = await LspTestClient.start({ settings: { debounce: 0 } });
     const uri = fileUri("background-burst.govreport");
     let doc = TextDocument.create(uri, "gov-report", 1, largeDraft());
@@ -120,5 +133,23 @@ describe("long documents over LSP", () => {
       "versions published in order",
     );
     assert.deepEqual(asCliDiagnostics(final.diagnostics), cliDiagnosticsOf(doc.getText()));
+
+    // The findings' fixes stay in the check worker, which answers the code actions and the preview from them.
+    const text = doc.getText();
+    const findings = checkText(text).findings;
+    const textDocument = { uri };
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    const actions = (entries: CodeActionEntry[]) => asJson(entries.map((a) => toCodeAction(a, { uri, version: last }, "zh-cn")));
+    const fixed = findings.filter((f) => f.fixes.length > 0);
+    assert.ok(fixed.length > 1);
+    for (const { range } of [fixed[0], fixed.at(-1)!]) {
+      const answered = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument, range, context: { diagnostics: [] } });
+      assert.deepEqual(answered, actions(quickFixes(text, findings, range, "zh-cn")));
+    }
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const fixAll = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument, range, context: { diagnostics: [], only: [FIX_ALL_KIND] } });
+    assert.deepEqual(fixAll, actions([fixAllAction(text, { config: { rules: {} } }, "zh-cn")!]));
+    const preview = await client.request<PreviewResult>(PREVIEW_REQUEST, { uri });
+    assert.deepEqual(preview, { version: last, html: renderReportHtml(parse(text), findings, "zh-cn") });
   });
 });

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { describe, it, type TestContext } from "node:test";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Connection, PublishDiagnosticsParams, TextDocuments } from "vscode-languageserver/node";
-import { balanceLenses, checkModel, documentSymbols, foldingRanges, hoverAt, parse, type ReportModel } from "../../server/src/core";
+import { balanceLenses, checkModel, documentSymbols, foldingRanges, hoverAt, parse, quickFixes, type ReportModel } from "../../server/src/core";
 import { BackgroundChecker } from "../../server/src/server/background";
+import { toReviewFinding } from "../../server/src/server/convert";
 import { Session } from "../../server/src/server/session";
 import { Validator } from "../../server/src/server/validation";
 import { WorkspaceReports } from "../../server/src/server/workspace";
@@ -113,8 +114,10 @@ describe("one model per document version", () => {
     assert.equal(diagnostics.diagnostics.length, checkModel(model).length);
     assert.deepEqual(await background.stats(), { running: true, parses: 2, documents: [uri] }, "versions 1 and 2, once each");
     assert.equal(session.parses, 0, "nothing parsed on the main thread");
-    // The code actions' findings are those of the version checked.
-    assert.equal(session.report(uri)?.findings.length, diagnostics.diagnostics.length);
+    // Code actions too, from the worker's model and findings of the version checked.
+    const range = { start: position, end: position };
+    assert.deepEqual(await session.ask(uri, "codeActions", { range, locale, quickFixes: true }), quickFixes(doc.getText(), checkModel(model), range, locale));
+    assert.equal((await background.stats()).parses, 2, "still versions 1 and 2, once each");
   });
 
   it("a short document's version is parsed once on the main thread, also when another document's check looks it up as last year's report", async (t) => {
@@ -143,11 +146,12 @@ describe("one model per document version", () => {
   it("a check whose document changes while it is parsed stops there, and one that is stale before it starts is dropped unparsed", async (t) => {
     const { background } = server(t);
     const text = longReport(Y2021);
-    const job = { uri: "file:///w/superseded.govreport", version: 1, text, ownLanguage: true };
+    const job = { uri: "file:///w/superseded.govreport", version: 1, text, ownLanguage: true, acceptedCheck: () => undefined };
     let asked = 0;
-    const superseded = await background.check({ ...job, stale: () => asked++ > 0, previous: () => assert.fail("not checked"), config: () => assert.fail("not checked") });
+    const notChecked = { previous: () => assert.fail("not checked"), config: () => assert.fail("not checked"), locale: () => assert.fail("not checked") };
+    const superseded = await background.check({ ...job, ...notChecked, stale: () => asked++ > 0 });
     assert.deepEqual(superseded, { kind: "superseded" });
-    const dropped = await background.check({ ...job, version: 2, stale: () => true, previous: () => undefined, config: () => ({ rules: {} }) });
+    const dropped = await background.check({ ...job, ...notChecked, version: 2, stale: () => true });
     assert.deepEqual(dropped, { kind: "superseded" });
     assert.equal((await background.stats()).parses, 1, "only the first was parsed");
   });
@@ -159,9 +163,19 @@ describe("one model per document version", () => {
     const expected = checkModel(parse(text), { previous });
     assert.ok(expected.some((f) => f.rule === "carryover-mismatch"));
     for (const version of [1, 2]) {
-      const result = await background.check({ uri: "file:///w/previous.govreport", version, text, ownLanguage: true, stale: () => false, previous: () => previous, config: () => ({ rules: {} }) });
+      const result = await background.check({
+        uri: "file:///w/previous.govreport",
+        version,
+        text,
+        ownLanguage: true,
+        stale: () => false,
+        acceptedCheck: () => undefined,
+        previous: () => previous,
+        config: () => ({ rules: {} }),
+        locale: () => locale,
+      });
       assert.equal(result.kind, "report");
-      assert.deepEqual(result.kind === "report" && result.findings, expected, `version ${version}`);
+      assert.deepEqual(result.kind === "report" && result.findings, expected.map((f) => toReviewFinding(f, locale)), `version ${version}`);
     }
   });
 });

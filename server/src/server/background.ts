@@ -1,8 +1,10 @@
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { checkModel, parse, type Config, type Finding, type ReportIdentity, type ReportModel } from "../core";
+import { checkModel, parse, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel } from "../core";
 import type { FormatId } from "../core/formats";
 import { isSilent } from "./analysis";
 import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
+import { packFindings, unpackFindings, type PackedFindings } from "./packedFindings";
+import type { ReviewFinding } from "./reviewProtocol";
 
 /**
  * Long documents are parsed and checked in a worker thread, so that the
@@ -12,11 +14,16 @@ import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } fr
  * CLI bundle, cli/parallel.ts); main.ts serves checks instead of starting a
  * server when it finds itself in such a worker.
  *
- * The worker keeps the model it parsed of each long document's latest
- * version, and answers the editor's requests about that document from it
- * (features.ts): a version is parsed once, for its diagnostics and its
- * hovers, symbols, folding, hints and lenses alike, and never on the main
- * thread. The model is let go when the document closes.
+ * The worker keeps the text and the model it parsed of each long document's
+ * latest version, and answers the editor's requests about that document from
+ * it (features.ts): a version is parsed once, for its diagnostics and its
+ * hovers, symbols, folding, hints, lenses and code actions alike, and never
+ * on the main thread; and its text is sent once, with the first message
+ * about that version. The findings of a check stay in the worker too, with
+ * their fixes: the main thread gets them packed, in the document's locale
+ * (packedFindings.ts), to publish, and names the check it published when it
+ * asks for code actions or the preview. All of it is let go when the
+ * document closes.
  *
  * A check is two exchanges, because last year's report is found among the
  * workspace's reports on the main thread by the organ and year the draft
@@ -32,11 +39,11 @@ export const BACKGROUND_MIN_CHARS = 100_000;
 
 const WORKER_MARK = "gov-report-server-check-worker";
 
-/** One version of a document, as the worker is asked about it. */
+/** One version of a document, as the worker is asked about it; `text` is left out when the worker holds that version already. */
 interface VersionText {
   uri: string;
   version: number;
-  text: string;
+  text?: string;
   ownLanguage: boolean;
 }
 
@@ -53,17 +60,22 @@ export interface WorkerStats {
   documents: string[];
 }
 
+/**
+ * `accepted` names the document's check whose findings the main thread has
+ * published (the worker keeps those, and this check's, and no other); a
+ * feature's `check` names the check whose findings it is to use.
+ */
 type ToWorker =
   | ({ type: "parse"; id: number } & VersionText)
-  | { type: "check"; id: number; uri: string; version: number; config: Config; previous?: { id: number; model?: ReportModel } }
-  | ({ type: "feature"; id: number; name: FeatureName; args: unknown } & VersionText)
+  | { type: "check"; id: number; uri: string; version: number; config: Config; locale: Locale; accepted?: number; previous?: { id: number; model?: ReportModel } }
+  | ({ type: "feature"; id: number; name: FeatureName; args: unknown; check?: number } & VersionText)
   | { type: "forget"; uri: string }
   | { type: "stats"; id: number };
 
 type FromWorker =
   | { type: "parsed"; id: number; identity: ReportIdentity }
   | { type: "silent"; id: number }
-  | { type: "checked"; id: number; findings: Finding[]; summary: ReportSummary }
+  | { type: "checked"; id: number; findings: PackedFindings; summary: ReportSummary }
   | { type: "answered"; id: number; result: unknown }
   | { type: "stats"; id: number; stats: WorkerStats }
   | { type: "failed"; id: number; error: string };
@@ -71,27 +83,47 @@ type FromWorker =
 /** True in the server's check worker (main.ts then serves checks instead of starting a server). */
 export const isServerCheckWorker = (): boolean => parentPort !== null && workerData === WORKER_MARK;
 
-/** The worker's side: one message at a time; the latest parsed version of each long document kept. */
+/** A version of a document in the worker; `model` undefined for a document that is no report (Markdown or plain text). */
+interface Parsed {
+  version: number;
+  text: string;
+  model?: ReportModel;
+}
+
+/** The worker's side: one message at a time; the latest parsed version of each long document kept, and the findings of its checks that may still be asked for. */
 export function serveChecks(): void {
   const port = parentPort!;
-  /** By URI; `model` undefined for a document that is no report (Markdown or plain text). */
-  const models = new Map<string, { version: number; model?: ReportModel }>();
+  /** By URI. */
+  const versions = new Map<string, Parsed>();
+  /** By check id. */
+  const checks = new Map<number, { uri: string; version: number; findings: Finding[] }>();
   let previous: { id: number; model: ReportModel } | undefined;
   let parses = 0;
   const reply = (m: FromWorker) => port.postMessage(m);
 
-  const modelOf = (d: VersionText): ReportModel | undefined => {
-    const kept = models.get(d.uri);
-    if (kept?.version === d.version) return kept.model;
+  const parsedOf = (d: VersionText): Parsed => {
+    const kept = versions.get(d.uri);
+    if (kept?.version === d.version) return kept;
+    if (d.text === undefined) throw new Error(`the text of ${d.uri} version ${d.version} was never sent`);
     // A request about an older version than the one kept (it waited behind a newer check) is answered, not kept.
     const newer = !kept || kept.version < d.version;
     // The version left behind goes before the new one is parsed: a second large model alive would make every collection meanwhile longer.
-    if (newer) models.delete(d.uri);
+    if (newer) versions.delete(d.uri);
     parses++;
-    const parsed = parse(d.text);
-    const model = isSilent(parsed, d.ownLanguage) ? undefined : parsed;
-    if (newer) models.set(d.uri, { version: d.version, model });
-    return model;
+    const model = parse(d.text);
+    const parsed = { version: d.version, text: d.text, model: isSilent(model, d.ownLanguage) ? undefined : model };
+    if (newer) versions.set(d.uri, parsed);
+    return parsed;
+  };
+
+  /** The findings of a check the main thread named, and whether they are of the version asked about. */
+  const checkedOf = (id: number | undefined, version: number) => {
+    const check = id === undefined ? undefined : checks.get(id);
+    return check && { findings: check.findings, current: check.version === version };
+  };
+
+  const forgetChecks = (uri: string, except?: number) => {
+    for (const [id, check] of checks) if (check.uri === uri && id !== except) checks.delete(id);
   };
 
   const lastYear = (sent: { id: number; model?: ReportModel } | undefined): ReportModel | undefined => {
@@ -103,29 +135,33 @@ export function serveChecks(): void {
 
   port.on("message", (m: ToWorker) => {
     if (m.type === "forget") {
-      models.delete(m.uri);
+      versions.delete(m.uri);
+      forgetChecks(m.uri);
       return;
     }
     try {
       switch (m.type) {
         case "parse": {
-          const model = modelOf(m);
+          const { model } = parsedOf(m);
           return reply(model ? { type: "parsed", id: m.id, identity: { organ: model.organ, year: model.year } } : { type: "silent", id: m.id });
         }
         case "check": {
-          const kept = models.get(m.uri);
+          const kept = versions.get(m.uri);
           if (kept?.version !== m.version || !kept.model) return reply({ type: "failed", id: m.id, error: "no parsed model for this check" });
           const { model } = kept;
+          forgetChecks(m.uri, m.accepted);
           const findings = checkModel(model, { config: m.config, previous: lastYear(m.previous) });
+          checks.set(m.id, { uri: m.uri, version: m.version, findings });
           const summary = { organ: model.organ, year: model.year, format: model.format.used.id, detected: model.format.detected };
-          return reply({ type: "checked", id: m.id, findings, summary });
+          return reply({ type: "checked", id: m.id, findings: packFindings(findings, m.locale), summary });
         }
         case "feature": {
-          const model = modelOf(m);
-          return reply({ type: "answered", id: m.id, result: model ? runFeature(m.name, model, m.args as never) : undefined });
+          const { text, model } = parsedOf(m);
+          const result = model ? runFeature(m.name, { text, model, checked: checkedOf(m.check, m.version) }, m.args as never) : undefined;
+          return reply({ type: "answered", id: m.id, result });
         }
         case "stats":
-          return reply({ type: "stats", id: m.id, stats: { running: true, parses, documents: [...models.keys()] } });
+          return reply({ type: "stats", id: m.id, stats: { running: true, parses, documents: [...versions.keys()] } });
       }
     } catch (err) {
       reply({ type: "failed", id: m.id, error: (err as Error).stack ?? String(err) });
@@ -134,27 +170,37 @@ export function serveChecks(): void {
 }
 
 /** A version of a long document the main thread wants something of. */
-export interface DocumentJob extends VersionText {
+export interface DocumentJob {
+  uri: string;
+  version: number;
+  text: string;
+  ownLanguage: boolean;
   /** True once the document has moved on from this version or closed: work still queued for it is dropped. */
   stale(): boolean;
+  /** The document's check whose findings are published (the worker keeps them for the code actions and the preview), read when the job is sent. */
+  acceptedCheck(): number | undefined;
 }
 
 export interface CheckJob extends DocumentJob {
   /** Called on the main thread with the draft's organ and year; returns last year's report. */
   previous(identity: ReportIdentity): ReportModel | undefined;
   config(): Config;
+  locale(): Locale;
 }
 
 export type BackgroundResult =
   | { kind: "silent" }
-  | { kind: "report"; findings: Finding[]; summary: ReportSummary }
+  /** `check` names this check to the worker later (code actions, preview). */
+  | { kind: "report"; check: number; findings: ReviewFinding[]; summary: ReportSummary }
   /** The document changed before the check was done: nothing to publish, its latest version is checked next. */
   | { kind: "superseded" };
 
 interface Queued {
   id: number;
-  /** The first message; a check sends its second when the worker has parsed. */
-  message: ToWorker;
+  /** Checks go ahead of the features waiting. */
+  isCheck: boolean;
+  /** The first message, made when it is sent; a check sends its second when the worker has parsed. */
+  message(): ToWorker;
   job?: DocumentJob;
   /** Settles the job with a reply of the worker; returns a message to send instead when the job goes on. */
   received(m: FromWorker): ToWorker | undefined;
@@ -190,6 +236,8 @@ export class BackgroundChecker {
   private nextId = 1;
   /** Documents the worker has been asked about and may keep a model of: it is stopped once they are all closed. */
   private readonly documents = new Set<string>();
+  /** The version of each document whose text the current worker holds (it keeps the latest it was sent). */
+  private readonly held = new Map<string, number>();
   /** Last year's reports by identity of the model object, and the one the current worker holds. */
   private readonly previousIds = new WeakMap<ReportModel, number>();
   private sentPrevious?: number;
@@ -204,15 +252,19 @@ export class BackgroundChecker {
       const id = this.nextId++;
       this.enqueue({
         id,
+        isCheck: true,
         job,
-        message: { type: "parse", id, uri: job.uri, version: job.version, text: job.text, ownLanguage: job.ownLanguage },
+        message: () => ({ type: "parse", id, ...this.versionOf(job) }),
         received: (m) => {
           // Parsed: the check goes on with last year's report and the config, unless the document has moved on.
-          if (m.type === "parsed" && !job.stale())
-            return { type: "check", id, uri: job.uri, version: job.version, config: job.config(), previous: this.previous(job.previous(m.identity)) };
+          if (m.type === "parsed" && !job.stale()) {
+            const { uri, version } = job;
+            const previous = this.previous(job.previous(m.identity));
+            return { type: "check", id, uri, version, config: job.config(), locale: job.locale(), accepted: job.acceptedCheck(), previous };
+          }
           if (m.type === "parsed") resolve({ kind: "superseded" });
           else if (m.type === "silent") resolve({ kind: "silent" });
-          else if (m.type === "checked") resolve({ kind: "report", findings: m.findings, summary: m.summary });
+          else if (m.type === "checked") resolve({ kind: "report", check: id, findings: unpackFindings(m.findings), summary: m.summary });
           else reject(new Error(m.type === "failed" ? m.error : `unexpected ${m.type}`));
           return undefined;
         },
@@ -228,8 +280,9 @@ export class BackgroundChecker {
       const id = this.nextId++;
       this.enqueue({
         id,
+        isCheck: false,
         job,
-        message: { type: "feature", id, name, args, uri: job.uri, version: job.version, text: job.text, ownLanguage: job.ownLanguage },
+        message: () => ({ type: "feature", id, name, args, check: job.acceptedCheck(), ...this.versionOf(job) }),
         received: (m) => {
           if (m.type === "answered") resolve(m.result as FeatureResult<N> | undefined);
           else reject(new Error(m.type === "failed" ? m.error : `unexpected ${m.type}`));
@@ -243,6 +296,7 @@ export class BackgroundChecker {
 
   /** The document closed: the worker lets its model go, and stops when it was the last. */
   forget(uri: string): void {
+    this.held.delete(uri);
     if (!this.documents.delete(uri)) return;
     this.worker?.postMessage({ type: "forget", uri } satisfies ToWorker);
     this.stopWhenUnused();
@@ -255,7 +309,8 @@ export class BackgroundChecker {
       const id = this.nextId++;
       this.enqueue({
         id,
-        message: { type: "stats", id },
+        isCheck: false,
+        message: () => ({ type: "stats", id }),
         received: (m) => {
           if (m.type === "stats") resolve(m.stats);
           else reject(new Error(m.type === "failed" ? m.error : `unexpected ${m.type}`));
@@ -277,7 +332,7 @@ export class BackgroundChecker {
 
   /** Checks go ahead of the features waiting: diagnostics first, then the answers (from the model the check has just parsed). */
   private enqueue(q: Queued): void {
-    const before = q.message.type === "parse" ? this.waiting.findIndex((w) => w.message.type === "feature") : -1;
+    const before = q.isCheck ? this.waiting.findIndex((w) => !w.isCheck) : -1;
     if (before < 0) this.waiting.push(q);
     else this.waiting.splice(before, 0, q);
     this.next();
@@ -305,14 +360,30 @@ export class BackgroundChecker {
     void worker.terminate();
   }
 
-  private send(q: Queued, m: ToWorker): void {
+  /** `message` is made once the worker is started, so that it knows what that worker holds. */
+  private send(q: Queued, message: () => ToWorker): void {
     try {
-      this.start().postMessage(m);
+      this.start().postMessage(message());
     } catch (err) {
-      // The worker may not hold last year's report this message named or carried: it is sent again next time.
-      this.sentPrevious = undefined;
+      // The worker may not hold what this message named or carried: it is all sent again next time.
+      this.forgetHeld();
       this.finish(q.id, () => q.reject(err as Error));
     }
+  }
+
+  /**
+   * A job's version as a message names it: with its text unless the worker
+   * holds that version already (a 1 MB draft's text took 1–2 ms to copy
+   * across, for the check and again for each of the editor's requests).
+   * The worker keeps the text of the latest version it was sent, as this
+   * map does.
+   */
+  private versionOf(job: DocumentJob): VersionText {
+    const { uri, version, ownLanguage } = job;
+    const held = this.held.get(uri);
+    if (held === version) return { uri, version, ownLanguage };
+    if (held === undefined || held < version) this.held.set(uri, version);
+    return { uri, version, ownLanguage, text: job.text };
   }
 
   /** Last year's report for a check message: the model the first time, its id alone while the worker holds it. */
@@ -323,6 +394,11 @@ export class BackgroundChecker {
     if (id === this.sentPrevious) return { id };
     this.sentPrevious = id;
     return { id, model };
+  }
+
+  private forgetHeld(): void {
+    this.sentPrevious = undefined;
+    this.held.clear();
   }
 
   private start(): Worker {
@@ -348,21 +424,24 @@ export class BackgroundChecker {
     worker.on("error", (err) => failed(`failed: ${err.stack ?? String(err)}`));
     worker.on("exit", (code) => failed(`exited (${code})`));
     this.worker = worker;
-    this.sentPrevious = undefined;
+    this.forgetHeld();
     return worker;
   }
 
   private received(m: FromWorker): void {
     const running = this.running;
     if (!running || running.id !== m.id) return;
+    // A job that failed may have left the worker without its document's version (a parse that threw): the text goes again next time.
+    if (m.type === "failed" && running.job) this.held.delete(running.job.uri);
     let then: ToWorker | undefined;
     try {
       then = running.received(m);
     } catch (err) {
       return this.finish(m.id, () => running.reject(err as Error));
     }
-    if (then) this.send(running, then);
-    else this.finish(m.id, () => undefined);
+    if (!then) return this.finish(m.id, () => undefined);
+    const message = then;
+    this.send(running, () => message);
   }
 
   private finish(id: number, settle: () => void): void {

@@ -15,8 +15,8 @@ import {
   type FoldingRange,
   type Hover,
   type InlayHint,
+  type VersionedTextDocumentIdentifier,
 } from "vscode-languageserver/node";
-import type { TextDocument } from "vscode-languageserver-textdocument";
 import {
   pick,
   localized,
@@ -33,6 +33,7 @@ import {
 } from "../core";
 import { ruleDocUrl } from "../core/docs";
 import { FIX_ALL_KIND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "./protocol";
+import type { ReviewFinding } from "./reviewProtocol";
 
 /** Core results to LSP types: one small function per kind, no logic beyond the mapping. */
 
@@ -46,13 +47,22 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(f: Finding, locale: Locale): Diagnostic {
+  return diagnosticOf(toReviewFinding(f, locale));
+}
+
+/** A finding in one locale, without its fixes: as the 年报检查 view lists it, and as a long document's check worker sends it (packedFindings.ts). */
+export function toReviewFinding(f: Finding, locale: Locale): ReviewFinding {
+  return { rule: f.rule, severity: f.severity, message: pick(f.message, locale), range: f.range };
+}
+
+export function diagnosticOf(f: ReviewFinding): Diagnostic {
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
-    message: pick(f.message, locale),
+    message: f.message,
   };
 }
 
@@ -122,7 +132,8 @@ export function toCodeLens(lens: BalanceLens, uri: string): CodeLens {
   };
 }
 
-export function toCodeAction(a: CodeActionEntry, doc: TextDocument, locale: Locale): CodeAction {
+/** `doc`: the version the action's edits were computed on (the client drops them if the document has moved on). */
+export function toCodeAction(a: CodeActionEntry, doc: VersionedTextDocumentIdentifier, locale: Locale): CodeAction {
   const action: CodeAction = {
     title: a.title,
     kind: a.kind === "source.fixAll" ? FIX_ALL_KIND : CodeActionKind.QuickFix,

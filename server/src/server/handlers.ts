@@ -1,5 +1,4 @@
 import type { Connection } from "vscode-languageserver/node";
-import { fixAllAction, quickFixes } from "../core";
 import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toInlayHint } from "./convert";
 import { FIX_ALL_KIND } from "./protocol";
 import type { Session } from "./session";
@@ -44,14 +43,13 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.onDocumentFormatting(async ({ textDocument: { uri } }) => (await session.ask(uri, "formatting", undefined)) ?? []);
 
-  connection.onCodeAction(({ textDocument, range, context }) => {
-    const r = session.report(textDocument.uri);
-    if (!r) return [];
-    const text = r.document.getText();
+  connection.onCodeAction(async ({ textDocument: { uri }, range, context }) => {
+    const version = session.documents.get(uri)?.version;
+    const locale = session.locale(uri);
     const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    const fixes = wants("quickfix") ? quickFixes(text, r.findings, range, r.locale) : [];
     // Source actions only when asked for (on save, or from the Source Action menu), as LSP recommends.
-    const fixAll = context.only && wants(FIX_ALL_KIND) ? fixAllAction(text, { config: r.config }, r.locale) : undefined;
-    return [...fixes, ...(fixAll ? [fixAll] : [])].map((a) => toCodeAction(a, r.document, r.locale));
+    const fixAll = context.only && wants(FIX_ALL_KIND) ? session.config(uri) : undefined;
+    const entries = await session.ask(uri, "codeActions", { range, locale, quickFixes: wants("quickfix"), fixAll });
+    return version === undefined ? [] : (entries?.map((a) => toCodeAction(a, { uri, version }, locale)) ?? []);
   });
 }

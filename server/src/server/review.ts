@@ -1,5 +1,4 @@
 import type { Connection } from "vscode-languageserver/node";
-import { pick } from "../core";
 import { PREVIEW_REQUEST, REVIEW_REQUEST, type PreviewParams, type PreviewResult, type ReviewReport } from "./reviewProtocol";
 import type { Session } from "./session";
 import type { WorkspaceReports } from "./workspace";
@@ -8,21 +7,12 @@ import type { WorkspaceReports } from "./workspace";
 export function registerReviewRequests(connection: Connection, session: Session, workspace: WorkspaceReports): void {
   connection.onRequest(PREVIEW_REQUEST, async ({ uri }: PreviewParams): Promise<PreviewResult | null> => {
     const version = session.documents.get(uri)?.version;
-    const html = await session.ask(uri, "preview", { findings: session.latestFindings(uri), locale: session.locale(uri) });
+    const html = await session.ask(uri, "preview", { locale: session.locale(uri) });
     return html === undefined || version === undefined ? null : { version, html };
   });
 
   connection.onRequest(REVIEW_REQUEST, async (): Promise<ReviewReport[]> => {
     const reports = await workspace.all();
-    return reports.map(({ uri, organ, year, detected, findings }) => {
-      const locale = session.locale(uri);
-      return {
-        uri,
-        organ,
-        year: year?.value,
-        format: detected,
-        findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, message: pick(f.message, locale), range: f.range })),
-      };
-    });
+    return reports.map(({ uri, organ, year, detected, findings }) => ({ uri, organ, year: year?.value, format: detected, findings }));
   });
 }

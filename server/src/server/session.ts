@@ -1,29 +1,23 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocuments } from "vscode-languageserver/node";
-import { parse, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel } from "../core";
+import { parse, type Config, type Locale, type ReportIdentity, type ReportModel } from "../core";
 import type { FormatId } from "../core/formats";
 import { analyse, isTooLarge, preflight, type Analysis } from "./analysis";
 import { BACKGROUND_MIN_CHARS, type BackgroundChecker, type ReportSummary } from "./background";
+import { toReviewFinding } from "./convert";
 import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
 import { RcFiles } from "./rcFiles";
+import type { ReviewFinding } from "./reviewProtocol";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
-/** A checked report's findings with what the code actions need about it. */
-export interface ReportContext {
-  document: TextDocument;
-  findings: Finding[];
-  locale: Locale;
-  config: Config;
-}
-
-/** What the 年报检查 view shows of an open report. */
+/** What the 年报检查 view shows of a report: its findings in the document's locale. */
 export interface OpenReport extends ReportIdentity {
   detected?: FormatId;
-  findings: Finding[];
+  findings: ReviewFinding[];
 }
 
-/** The check worker's latest answer about a long document (recorded by validation.ts). */
-type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; findings: Finding[]; summary: ReportSummary });
+/** The check worker's latest answer about a long document, as published (recorded by validation.ts); `check` names it to the worker. */
+type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; check: number; findings: ReviewFinding[]; summary: ReportSummary });
 
 /**
  * The server's state: settings, the client's locale, the workspace's
@@ -34,8 +28,8 @@ type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; fin
  * Short documents are parsed and checked here, on the main thread, once per
  * version. Long ones (BACKGROUND_MIN_CHARS and more) never are: their model
  * lives in the check worker (background.ts), which parses each version once
- * and answers the features from it; the session keeps only the worker's
- * latest findings and summary of them.
+ * and answers the features from it, code actions included; the session keeps
+ * only the worker's latest findings as published and a summary of them.
  */
 export class Session {
   settings: Settings = DEFAULT_SETTINGS;
@@ -99,8 +93,9 @@ export class Session {
 
   /**
    * A feature of a report (features.ts), answered from its model of the
-   * current version: in the check worker for a long document, inline for a
-   * short one. Undefined for a document the server stays silent about.
+   * current version and the findings of its latest check: in the check
+   * worker for a long document, inline for a short one. Undefined for a
+   * document the server stays silent about.
    */
   async ask<N extends FeatureName>(uri: string, name: N, args: FeatureArgs<N>): Promise<FeatureResult<N> | undefined> {
     const document = this.documents.get(uri);
@@ -108,15 +103,18 @@ export class Session {
     const long = this.inWorker(document);
     if (long) {
       const { version } = document;
+      const job = { uri, version, ...long, stale: () => !this.isCurrent(document, version), acceptedCheck: () => this.acceptedCheck(uri) };
       try {
-        return await this.background!.feature({ uri, version, ...long, stale: () => !this.isCurrent(document, version) }, name, args);
+        return await this.background!.feature(job, name, args);
       } catch {
         // The worker failed (it says so in the log): answered inline rather than not at all.
         if (!this.isCurrent(document, version)) return undefined;
       }
     }
     const analysis = this.analysis(document);
-    return analysis.kind === "report" ? runFeature(name, analysis.model, args) : undefined;
+    if (analysis.kind !== "report") return undefined;
+    const { model, findings } = analysis;
+    return runFeature(name, { text: document.getText(), model, checked: { findings, current: true } }, args);
   }
 
   /** The worker's check of a long document's version, as published. */
@@ -124,18 +122,13 @@ export class Session {
     this.checked.set(uri, checked);
   }
 
-  /**
-   * The findings of the document's current version, for code actions. A long
-   * document's are the worker's, once it has checked this version (none
-   * before: fixes computed for another version would edit the wrong text).
-   */
-  report(uri: string): ReportContext | undefined {
-    const document = this.documents.get(uri);
-    const findings = document && this.findings(document, false);
-    return findings && { document, findings, locale: this.locale(uri), config: this.config(uri) };
+  /** The check of a long document whose findings are published: the one the worker is to keep, and use for code actions and the preview. */
+  acceptedCheck(uri: string): number | undefined {
+    const checked = this.checked.get(uri);
+    return checked?.kind === "report" ? checked.check : undefined;
   }
 
-  /** An open report as the 年报检查 view and the preview show it: a long document's latest check, which may be a version behind. */
+  /** An open report as the 年报检查 view shows it: a long document's latest check, which may be a version behind. */
   openReport(uri: string): OpenReport | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
@@ -148,7 +141,8 @@ export class Session {
     const analysis = this.analysis(document);
     if (analysis.kind !== "report") return undefined;
     const { organ, year, format } = analysis.model;
-    return { organ, year, detected: format.detected, findings: analysis.findings };
+    const locale = this.locale(uri);
+    return { organ, year, detected: format.detected, findings: analysis.findings.map((f) => toReviewFinding(f, locale)) };
   }
 
   /** What the lookup of last year's report matches an open document by: a long one's from its latest check. */
@@ -159,22 +153,6 @@ export class Session {
     if (!this.inWorker(doc)) return this.model(doc);
     const checked = this.checked.get(doc.uri);
     return checked?.kind === "report" ? checked.summary : undefined;
-  }
-
-  private findings(doc: TextDocument, latest: boolean): Finding[] | undefined {
-    if (!this.inWorker(doc)) {
-      const analysis = this.analysis(doc);
-      return analysis.kind === "report" ? analysis.findings : undefined;
-    }
-    const checked = this.checked.get(doc.uri);
-    if (checked?.kind !== "report") return undefined;
-    return latest || checked.version === doc.version ? checked.findings : [];
-  }
-
-  /** The findings the preview marks: a long document's latest (its diagnostics, which the preview follows). */
-  latestFindings(uri: string): Finding[] {
-    const document = this.documents.get(uri);
-    return (document && this.findings(document, true)) ?? [];
   }
 
   /** The workspace file decides where it speaks (as it does for the CLI); the settings fill in the rest. */

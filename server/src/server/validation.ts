@@ -1,9 +1,8 @@
 import type { Connection, Diagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Finding } from "../core";
 import type { Analysis } from "./analysis";
 import type { BackgroundChecker } from "./background";
-import { toDiagnostic, tooLargeDiagnostic } from "./convert";
+import { diagnosticOf, toDiagnostic, tooLargeDiagnostic } from "./convert";
 import { STATUS_NOTIFICATION, type ReportStatus } from "./protocol";
 import type { Session } from "./session";
 
@@ -95,16 +94,18 @@ export class Validator {
         ...long,
         // A check of a version the document has left is dropped (before it starts, or once parsed): the latest is checked next.
         stale: () => !current(),
+        acceptedCheck: () => this.session.acceptedCheck(uri),
         // previousOf reads only the organ and year of the model it is given (the predecessor lookup).
         previous: (identity) => this.session.previousOf(uri, identity),
         config: () => this.session.config(uri),
+        locale: () => this.session.locale(uri),
       })
       .then(
         (result) => {
           if (result.kind === "superseded" || !current()) return;
           this.session.recordCheck(uri, { version, ...result });
-          if (result.kind === "silent") this.send(doc, [], "silent");
-          else this.send(doc, result.findings, "report", result.summary.format);
+          if (result.kind === "silent") this.sendDiagnostics(doc, [], "silent");
+          else this.sendDiagnostics(doc, result.findings.map(diagnosticOf), "report", result.summary.format);
         },
         (err) => {
           if (this.disposed) return;
@@ -126,21 +127,12 @@ export class Validator {
   }
 
   private publish(doc: TextDocument, analysis: Analysis): void {
-    if (analysis.kind === "report") this.send(doc, analysis.findings, "report", analysis.model.format.used.id);
-    else if (analysis.kind === "too-large") {
-      const locale = this.session.locale(doc.uri);
-      this.sendDiagnostics(doc, [tooLargeDiagnostic(analysis.size, analysis.limit, locale)], "too-large");
-    } else this.sendDiagnostics(doc, [], "silent");
-  }
-
-  private send(doc: TextDocument, findings: Finding[], state: ReportStatus["state"], format?: ReportStatus["format"]): void {
     const locale = this.session.locale(doc.uri);
-    this.sendDiagnostics(
-      doc,
-      findings.map((f) => toDiagnostic(f, locale)),
-      state,
-      format,
-    );
+    if (analysis.kind === "report") {
+      const diagnostics = analysis.findings.map((f) => toDiagnostic(f, locale));
+      this.sendDiagnostics(doc, diagnostics, "report", analysis.model.format.used.id);
+    } else if (analysis.kind === "too-large") this.sendDiagnostics(doc, [tooLargeDiagnostic(analysis.size, analysis.limit, locale)], "too-large");
+    else this.sendDiagnostics(doc, [], "silent");
   }
 
   private sendDiagnostics(doc: TextDocument, diagnostics: Diagnostic[], state: ReportStatus["state"], format?: ReportStatus["format"]): void {

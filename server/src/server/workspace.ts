@@ -5,7 +5,7 @@ import type { Connection, FileEvent } from "vscode-languageserver/node";
 import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportIdentity, type ReportModel } from "../core";
 import { isWordFile, readDraft, readWordDraft, walk } from "../cli/files";
 import { isTooLarge } from "./analysis";
-import { toDiagnostic } from "./convert";
+import { toDiagnostic, toReviewFinding } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
 import type { OpenReport, Session } from "./session";
 
@@ -95,7 +95,9 @@ export class WorkspaceReports {
         return open ? [{ uri, ...open }] : [];
       }
       const model = this.saved.get(uri)!;
-      return [{ uri, organ: model.organ, year: model.year, detected: model.format.detected, findings: this.findingsOf(uri, model) }];
+      const locale = this.session.locale(uri);
+      const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
+      return [{ uri, organ: model.organ, year: model.year, detected: model.format.detected, findings }];
     });
   }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { renderReport } from "../../server/src/core";
 import { runCli, tempDir } from "../helpers/cli";
@@ -80,6 +80,26 @@ describe("gov-report check", () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /rules\.no-such-rule/);
     assert.match(r.stderr, /colour/);
+  });
+
+  it("applies to each file the nearest .govreportrc.json above it, in one run over nested folders", () => {
+    const root = tempDir();
+    const sub = join(root, "sub");
+    const deeper = join(sub, "deeper");
+    const other = join(root, "other");
+    for (const d of [deeper, other]) mkdirSync(d, { recursive: true });
+    for (const d of [root, sub, deeper, other]) writeFileSync(join(d, "mistakes.txt"), example("问题示例"));
+    writeFileSync(join(sub, ".govreportrc.json"), JSON.stringify({ rules: { "total-row-mismatch": "off" } }));
+    writeFileSync(join(other, ".govreportrc.json"), JSON.stringify({ rules: { "total-row-mismatch": "info" } }));
+    const out: { file: string; diagnostics: { rule: string; severity: string }[] }[] = JSON.parse(runCli(["check", "--format", "json", root]).stdout);
+    const severityIn = (d: string) => {
+      const report = out.find((r) => resolve(r.file) === join(d, "mistakes.txt"));
+      return [...new Set(report!.diagnostics.filter((x) => x.rule === "total-row-mismatch").map((x) => x.severity))];
+    };
+    assert.deepEqual(severityIn(root), ["error"]);
+    assert.deepEqual(severityIn(sub), []);
+    assert.deepEqual(severityIn(deeper), []);
+    assert.deepEqual(severityIn(other), ["info"]);
   });
 
   it("exits 2 on usage errors and unreadable paths, still checking the other files", () => {

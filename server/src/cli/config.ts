@@ -5,6 +5,8 @@ import { readConfig, type Config } from "../core";
 /** `.govreportrc.json` from --config, else the nearest one above the file (cached per folder). */
 export class ConfigLoader {
   private cache = new Map<string, { config?: Config; path?: string }>();
+  /** Folder → the .govreportrc.json that applies to its files (configPathIn). */
+  private readonly folders = new Map<string, string | undefined>();
   constructor(private explicit?: string) {}
 
   load(path: string): { config: Config; problems: string[]; path: string } {
@@ -16,14 +18,18 @@ export class ConfigLoader {
 
   forFile(file: string, onProblem: (msg: string) => void): Config | undefined {
     if (this.explicit) return this.cached(resolve(this.explicit), onProblem);
-    let dir = dirname(resolve(file));
-    for (;;) {
-      const candidate = join(dir, ".govreportrc.json");
-      if (this.cache.has(candidate) || existsSync(candidate)) return this.cached(candidate, onProblem);
-      const up = dirname(dir);
-      if (up === dir) return undefined;
-      dir = up;
-    }
+    const path = this.configPathIn(dirname(resolve(file)));
+    return path === undefined ? undefined : this.cached(path, onProblem);
+  }
+
+  /** The nearest .govreportrc.json from a folder up, looked up once per folder: a batch's files share a few folders. */
+  private configPathIn(dir: string): string | undefined {
+    if (this.folders.has(dir)) return this.folders.get(dir);
+    const candidate = join(dir, ".govreportrc.json");
+    const up = dirname(dir);
+    const found = this.cache.has(candidate) || existsSync(candidate) ? candidate : up === dir ? undefined : this.configPathIn(up);
+    this.folders.set(dir, found);
+    return found;
   }
 
   private cached(path: string, onProblem: (msg: string) => void): Config | undefined {

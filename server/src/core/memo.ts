@@ -7,12 +7,16 @@
 export class KeyMemo<V> {
   private readonly map = new Map<string, V>();
 
-  constructor(private readonly limit = 4096) {}
+  /** `compute` is given once, here: a closure passed with each lookup was an allocation per cell. */
+  constructor(
+    private readonly compute: (key: string) => V,
+    private readonly limit = 4096,
+  ) {}
 
-  get(key: string, compute: (key: string) => V): V {
+  get(key: string): V {
     const known = this.map.get(key);
     if (known !== undefined || this.map.has(key)) return known as V;
-    const value = compute(key);
+    const value = this.compute(key);
     if (this.map.size >= this.limit) this.map.clear();
     this.map.set(key, value);
     return value;

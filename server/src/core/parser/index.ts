@@ -140,8 +140,7 @@ function holdsAny(key: string, parts: string[]): boolean {
 }
 
 /** The formats whose signature a cell key holds, per key: table labels repeat within a report and across reports. */
-const SIGNATURE_HITS = new KeyMemo<FormatId[]>();
-const signatureHits = (key: string) => SIGNATURE_HITS.get(key, (k) => SIGNATURES.filter((sig) => holdsAny(k, sig.keys)).map((sig) => sig.id));
+const SIGNATURE_HITS = new KeyMemo<FormatId[]>((key) => SIGNATURES.filter((sig) => holdsAny(key, sig.keys)).map((sig) => sig.id));
 
 /** Which format the tables follow, from the wordings only one format has (FORMATS.md §6). */
 function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo {
@@ -152,7 +151,7 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
         if (cell.raw.length < SHORTEST_SIGNATURE) continue;
         const key = cellKey(cell);
         if (key.length < SHORTEST_SIGNATURE) continue;
-        for (const id of signatureHits(key)) {
+        for (const id of SIGNATURE_HITS.get(key)) {
           const h = hits.get(id) ?? { n: 0 };
           h.n++;
           h.range ??= contentRangeOf(cell);

@@ -53,14 +53,12 @@ function labelIndex(format: FormatSpec): LabelIndex {
   for (const table of format.tables) {
     if (table.caption) index.captions.set(labelKey(table.caption), table);
     for (const m of table.markers) index.markers.push({ key: labelKey(m), table });
-    index.headers.set(table, {
-      columns: table.columns.map((column) => ({
-        column,
-        keys: [column.label, ...(column.aliases ?? [])].map(labelKey),
-        uniqueLabel: table.columns.filter((c) => c.label === column.label).length === 1,
-      })),
-      hits: new KeyMemo(),
-    });
+    const columns = table.columns.map((column) => ({
+      column,
+      keys: [column.label, ...(column.aliases ?? [])].map(labelKey),
+      uniqueLabel: table.columns.filter((c) => c.label === column.label).length === 1,
+    }));
+    index.headers.set(table, { columns, hits: new KeyMemo((key) => columnHit(columns, key)) });
     for (const row of table.rows) {
       for (const label of [row.label, ...(row.aliases ?? [])]) {
         const full = labelKey(label);
@@ -82,8 +80,8 @@ function matchRowKey(key: string, format: FormatSpec, current?: TableSpec): RowE
   if (!key) return undefined;
   const index = labelIndex(format);
   let memo = index.rowMatches.get(current);
-  if (!memo) index.rowMatches.set(current, (memo = new KeyMemo()));
-  return memo.get(key, (k) => findRow(index, k, current));
+  if (!memo) index.rowMatches.set(current, (memo = new KeyMemo((k) => findRow(index, k, current))));
+  return memo.get(key);
 }
 
 function findRow(index: LabelIndex, key: string, current?: TableSpec): RowEntry | undefined {
@@ -98,8 +96,8 @@ function findRow(index: LabelIndex, key: string, current?: TableSpec): RowEntry 
 }
 
 /** Whether a header key names a column of the table, and which one when it names exactly one that has a label of its own. */
-function columnHit(header: HeaderKeys, key: string): { matched: boolean; column?: string } {
-  const hits = header.columns.filter((c) => c.keys.some((lk) => key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk)));
+function columnHit(columns: HeaderKeys["columns"], key: string): { matched: boolean; column?: string } {
+  const hits = columns.filter((c) => c.keys.some((lk) => key === lk || (key.length >= 2 && lk.startsWith(key)) || key.startsWith(lk)));
   return { matched: hits.length > 0, column: hits.length === 1 && hits[0].uniqueLabel ? hits[0].column.id : undefined };
 }
 
@@ -130,7 +128,7 @@ function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec):
   const header = index.headers.get(target)!;
   keys.forEach((key, i) => {
     if (!key) return;
-    const hit = header.hits.get(key, (k) => columnHit(header, k));
+    const hit = header.hits.get(key);
     if (hit.matched) matched++;
     if (hit.column) positions.set(hit.column, i);
   });

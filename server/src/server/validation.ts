@@ -92,9 +92,10 @@ export class Validator {
         uri,
         version,
         ...long,
-        // A check of a version the document has left is dropped (before it starts, or once parsed): the latest is checked next.
+        // A check of a version the document has left is dropped (before it starts, or between the two exchanges of one): the latest is checked next.
         stale: () => !current(),
         acceptedCheck: () => this.session.acceptedCheck(uri),
+        expectedIdentity: () => this.session.identity(doc),
         // previousOf reads only the organ and year of the model it is given (the predecessor lookup).
         previous: (identity) => this.session.previousOf(uri, identity),
         config: () => this.session.config(uri),

@@ -24,21 +24,24 @@ const DIGIT_COUNT = /(?<!\d)(\d+)\s*(人次|件|条|个|次|起|项|篇|家|份|
 const CN_COUNT = /(?<![零〇两一二三四五六七八九十百千])([零〇两一二三四五六七八九十百千]+)\s*(件|条|次|起|篇|份)/g;
 /** 第二十条, 20个工作日, 3个月: numbers that are not counts. */
 const NOT_A_COUNT_AFTER = /^(?:工作日|月|小时|方面|年|季度|百分点)/;
+const DIGIT = /\d/;
+/** 一条, 一次 inside ordinary words (一条龙, 一次性) are not counts. */
+const ONE_OF = /^一[条次]/;
+const WORD_AFTER_ONE = /[龙性]/;
 
 export function findCounts(text: string): Count[] {
   const out: Count[] = [];
   const push = (m: RegExpExecArray, value: number | undefined) => {
     if (value === undefined) return;
     const before = text[m.index - 1];
-    if (before === "第" || before === "." || (before !== undefined && /\d/.test(before))) return;
+    if (before === "第" || before === "." || (before !== undefined && DIGIT.test(before))) return;
     const end = m.index + m[0].length;
     if (NOT_A_COUNT_AFTER.test(text.slice(end, end + 3))) return;
     out.push({ value, unit: m[2], start: m.index, end, numberEnd: m.index + m[1].length });
   };
   for (const m of text.matchAll(DIGIT_COUNT)) push(m as RegExpExecArray, Number(m[1]));
   for (const m of text.matchAll(CN_COUNT)) {
-    // 一条, 一次 inside ordinary words (一条龙, 一次性) are not counts.
-    if (/^一[条次]/.test(m[0]) && /[龙性]/.test(text[m.index + m[0].length] ?? "")) continue;
+    if (ONE_OF.test(m[0]) && WORD_AFTER_ONE.test(text[m.index + m[0].length] ?? "")) continue;
     push(m as RegExpExecArray, chineseNumberValue(m[1]));
   }
   return out.sort((a, b) => a.start - b.start);

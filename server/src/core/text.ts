@@ -176,15 +176,19 @@ const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, "○": 0, Ｏ: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** Two or more digit numerals and no unit: a year written digit by digit. */
+const CN_DIGIT_RUN = /^[零〇○一二三四五六七八九]{2,}$/;
+
 /** Reads Chinese numerals up to 9999 (十二, 二十, 一百零五, 两千) and digit-by-digit years (二〇二〇). */
 export function chineseNumberValue(s: string): number | undefined {
   if (!s) return undefined;
-  if (/^[零〇○一二三四五六七八九]{2,}$/.test(s) && !/[十百千]/.test(s)) {
+  if (CN_DIGIT_RUN.test(s)) {
     let v = 0;
     for (const ch of s) v = v * 10 + CN_DIGITS[ch];
     return v;
   }
-  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  const units = CN_UNITS;
   let total = 0;
   let digit = -1;
   for (const ch of s) {

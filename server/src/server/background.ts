@@ -2,8 +2,8 @@ import { parentPort, Worker, workerData } from "node:worker_threads";
 import { checkModel, parse, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel } from "../core";
 import type { FormatId } from "../core/formats";
 import { isSilent } from "./analysis";
-import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
-import { packFindings, unpackFindings, type PackedFindings } from "./packedFindings";
+import { packResult, runFeature, unpackResult, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
+import { packFindings, unpackFindings, type PackedFindings } from "./packed";
 import type { ReviewFinding } from "./reviewProtocol";
 
 /**
@@ -21,7 +21,7 @@ import type { ReviewFinding } from "./reviewProtocol";
  * on the main thread; and its text is sent once, with the first message
  * about that version. The findings of a check stay in the worker too, with
  * their fixes: the main thread gets them packed, in the document's locale
- * (packedFindings.ts), to publish, and names the check it published when it
+ * (packed.ts), to publish, and names the check it published when it
  * asks for code actions or the preview. All of it is let go when the
  * document closes.
  *
@@ -180,7 +180,7 @@ export function serveChecks(): void {
         case "feature": {
           const { text, model } = parsedOf(m);
           const result = model ? runFeature(m.name, { text, model, checked: checkedOf(m.check, m.version) }, m.args as never) : undefined;
-          return reply({ type: "answered", id: m.id, result });
+          return reply({ type: "answered", id: m.id, result: packResult(m.name, result) });
         }
         case "stats":
           return reply({ type: "stats", id: m.id, stats: { running: true, parses, documents: [...versions.keys()] } });
@@ -307,7 +307,7 @@ export class BackgroundChecker {
         job,
         message: () => ({ type: "feature", id, name, args, check: job.acceptedCheck(), ...this.versionOf(job) }),
         received: (m) => {
-          if (m.type === "answered") resolve(m.result as FeatureResult<N> | undefined);
+          if (m.type === "answered") resolve(unpackResult(name, m.result));
           else reject(new Error(m.type === "failed" ? m.error : `unexpected ${m.type}`));
           return undefined;
         },

@@ -50,7 +50,7 @@ export function toDiagnostic(f: Finding, locale: Locale): Diagnostic {
   return diagnosticOf(toReviewFinding(f, locale));
 }
 
-/** A finding in one locale, without its fixes: as the 年报检查 view lists it, and as a long document's check worker sends it (packedFindings.ts). */
+/** A finding in one locale, without its fixes: as the 年报检查 view lists it, and as a long document's check worker sends it (packed.ts). */
 export function toReviewFinding(f: Finding, locale: Locale): ReviewFinding {
   return { rule: f.rule, severity: f.severity, message: pick(f.message, locale), range: f.range };
 }

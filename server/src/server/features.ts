@@ -18,6 +18,7 @@ import {
   type ReportModel,
   type TemplateLayout,
 } from "../core";
+import { packSymbols, unpackSymbols, type PackedSymbols } from "./packed";
 
 /**
  * A version of a report as the features see it: its text and model, and the
@@ -70,4 +71,19 @@ export type FeatureResult<N extends FeatureName> = ReturnType<(typeof FEATURES)[
 export function runFeature<N extends FeatureName>(name: N, report: FeatureReport, args: FeatureArgs<N>): FeatureResult<N> {
   const feature = FEATURES[name] as (report: FeatureReport, args: FeatureArgs<N>) => FeatureResult<N>;
   return feature(report, args);
+}
+
+/** Results that cross from the check worker packed (packed.ts): the outline of a long document has thousands of symbols. */
+const PACKED: { [N in FeatureName]?: { pack(result: FeatureResult<N>): unknown; unpack(packed: unknown): FeatureResult<N> } } = {
+  symbols: { pack: packSymbols, unpack: (packed) => unpackSymbols(packed as PackedSymbols) },
+};
+
+export function packResult<N extends FeatureName>(name: N, result: FeatureResult<N> | undefined): unknown {
+  const codec = PACKED[name];
+  return codec && result !== undefined ? codec.pack(result) : result;
+}
+
+export function unpackResult<N extends FeatureName>(name: N, packed: unknown): FeatureResult<N> | undefined {
+  const codec = PACKED[name];
+  return codec && packed !== undefined ? codec.unpack(packed) : (packed as FeatureResult<N> | undefined);
 }

@@ -4,10 +4,11 @@ import type { ReviewFinding } from "./reviewProtocol";
 /**
  * The large results of the check worker (background.ts), packed into a few
  * flat arrays to cross to the main thread. Structured clone copies an array
- * of numbers in one go but rebuilds nested objects one property at a time,
- * on the main thread: the 1 MB draft's 1,410 findings took 5 ms to serialise
- * in the worker and 7 ms to rebuild (both languages' messages and the fixes
- * included), its 1,955 symbols 3.5 and 5.6 ms; packed, about 1 ms each.
+ * of numbers in one go, but nested objects one property at a time, and the
+ * main thread rebuilds them: the 1 MB draft's 1,410 findings took 5 ms to
+ * serialise in the worker and 7 ms to rebuild (both languages' messages and
+ * the fixes included), its 1,955 symbols 3.5 and 5.6 ms; packed, about 1 ms
+ * each.
  */
 
 /** A range as four numbers: start line, start character, end line, end character. */

@@ -188,13 +188,12 @@ export function chineseNumberValue(s: string): number | undefined {
     for (const ch of s) v = v * 10 + CN_DIGITS[ch];
     return v;
   }
-  const units = CN_UNITS;
   let total = 0;
   let digit = -1;
   for (const ch of s) {
     if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
-    else if (ch in units) {
-      total += (digit < 0 ? 1 : digit) * units[ch];
+    else if (ch in CN_UNITS) {
+      total += (digit < 0 ? 1 : digit) * CN_UNITS[ch];
       digit = -1;
     } else return undefined;
   }

@@ -45,10 +45,11 @@ export function readHeading(line: number, text: string): HeadingCandidate | unde
   if (offset === end) return undefined;
   const tab = masked.indexOf("\t", offset);
   if (tab >= 0 && tab < end) return undefined;
-  if (end - offset > MAX_HEADING && !NUMERALS.has(masked.charCodeAt(offset))) return undefined; // only a numbered heading runs long
-  const body = masked.slice(offset, end);
   // NUMBERED starts with a numeral: a line that does not needs no match, and its title is its body.
-  const m = NUMERALS.has(masked.charCodeAt(offset)) ? NUMBERED.exec(body) : null;
+  const numeralLed = NUMERALS.has(masked.charCodeAt(offset));
+  if (end - offset > MAX_HEADING && !numeralLed) return undefined; // only a numbered heading runs long
+  const body = masked.slice(offset, end);
+  const m = numeralLed ? NUMBERED.exec(body) : null;
   if (!m && body.length > MAX_HEADING) return undefined;
   const titleStart = offset + (m ? m[0].length : 0);
   let titleText = m ? trimPadding(masked.slice(titleStart)) : body;

@@ -133,14 +133,8 @@ const SIGNATURES = FORMATS.map((f) => ({ id: f.id, keys: f.signatures.map(labelK
 /** A key is never longer than its text, and no signature is shorter than this: short cells (the values) need no key. */
 const SHORTEST_SIGNATURE = Math.min(...SIGNATURES.flatMap((s) => s.keys.map((k) => k.length)));
 
-/** A plain loop: a closure per cell and format was a fifth of what parse allocated here. */
-function holdsAny(key: string, parts: string[]): boolean {
-  for (const p of parts) if (key.includes(p)) return true;
-  return false;
-}
-
-/** The formats whose signature a cell key holds, per key: table labels repeat within a report and across reports. */
-const SIGNATURE_HITS = new KeyMemo<FormatId[]>((key) => SIGNATURES.filter((sig) => holdsAny(key, sig.keys)).map((sig) => sig.id));
+/** The formats whose signature a cell key holds, computed once per key: table labels repeat within a report and across reports. */
+const SIGNATURE_HITS = new KeyMemo<FormatId[]>((key) => SIGNATURES.filter((sig) => sig.keys.some((k) => key.includes(k))).map((sig) => sig.id));
 
 /** Which format the tables follow, from the wordings only one format has (FORMATS.md §6). */
 function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo {

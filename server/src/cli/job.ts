@@ -1,6 +1,6 @@
 import { checkModel, parse, type Config, type ReportIdentity, type ReportModel } from "../core";
 import { digestReport, type CheckedReport, type Wanted } from "./digest";
-import { FileProblem, readReport, type ReportDraft } from "./files";
+import { FileProblem, readReport, type ReportDraft } from "../node/files";
 
 /**
  * One file of `check`: read (a text draft or a .docx), parsed and checked,

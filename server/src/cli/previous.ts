@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { findPredecessors, isPredecessor, parse, type Config, type ReportIdentity, type ReportModel } from "../core";
 import { UsageError } from "./args";
-import { readReportText } from "./files";
+import { readReportText } from "../node/files";
 
 /**
  * Last year's report for each checked report: the file named by --previous

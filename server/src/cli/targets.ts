@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { walk } from "./files";
+import { walk } from "../node/files";
 import type { FileResult } from "./output";
 
 export interface Target {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { Config } from "../core";
-import { ConfigLoader } from "../cli/config";
+import { ConfigLoader } from "../node/config";
 
 /**
  * `.govreportrc.json`, found and read exactly as the CLI does (the nearest

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
 import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportIdentity, type ReportModel } from "../core";
-import { isWordFile, readDraft, readWordDraft, walk } from "../cli/files";
+import { isWordFile, readDraft, readWordDraft, walk } from "../node/files";
 import { isTooLarge } from "./analysis";
 import { toDiagnostic, toReviewFinding } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";

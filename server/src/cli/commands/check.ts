@@ -1,9 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { parse, type Locale, type ReportIdentity } from "../../core";
 import { localeOf, option, UsageError, type Args } from "../args";
-import { ConfigLoader } from "../config";
+import { ConfigLoader } from "../../node/config";
 import type { CheckedReport, Wanted } from "../digest";
-import { readReportText } from "../files";
+import { readReportText } from "../../node/files";
 import { toHtml } from "../html";
 import { checkFile, type Job, type JobResult } from "../job";
 import { toJson, toSarif, toStylish, type FileResult } from "../output";

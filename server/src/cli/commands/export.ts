@@ -3,8 +3,8 @@ import { localized, parse, pick } from "../../core";
 import { loadDocx } from "../../docx/lazy";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { writeOutput } from "../atomic";
-import { ConfigLoader } from "../config";
-import { readDraft } from "../files";
+import { ConfigLoader } from "../../node/config";
+import { readDraft } from "../../node/files";
 import { toStylish } from "../output";
 import { previousReports } from "../previous";
 

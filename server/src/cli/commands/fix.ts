@@ -1,8 +1,8 @@
 import { fixAll, parse } from "../../core";
 import { option, UsageError, type Args } from "../args";
 import { writeAtomically } from "../atomic";
-import { ConfigLoader } from "../config";
-import { encode, isWordFile, readDraft } from "../files";
+import { ConfigLoader } from "../../node/config";
+import { encode, isWordFile, readDraft } from "../../node/files";
 import type { FileResult } from "../output";
 import { collect } from "../targets";
 

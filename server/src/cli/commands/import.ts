@@ -1,6 +1,6 @@
 import { option, UsageError, type Args } from "../args";
 import { writeOutput } from "../atomic";
-import { readWordDraft } from "../files";
+import { readWordDraft } from "../../node/files";
 
 /** gov-report import report.docx [-o draft.txt]: a Word report as a text draft, on stdout without -o. */
 export async function importCommand(args: Args): Promise<number> {

@@ -29,6 +29,13 @@ fi
 stage "conformance (../shared/conformance)"
 node ../shared/conformance/run.mjs -- node dist/cli.js check --format json
 
+# Drafts written to reproduce what published reports look like (layouts, page furniture, wording,
+# defects), each folder with its expectations in the conformance format.
+for expected in test/fixtures/real-reports/*/expected.json; do
+  stage "real-report fixtures: $(basename "$(dirname "$expected")")"
+  node ../shared/conformance/run.mjs --expected "$expected" --dir "$(dirname "$expected")" -- node dist/cli.js check --format json
+done
+
 if [ "${GOV_REPORT_SKIP_E2E:-}" != "1" ]; then
   stage "end-to-end in code-server + Chromium"
   bash test/e2e/run.sh

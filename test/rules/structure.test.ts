@@ -35,6 +35,24 @@ describe("structure rules", () => {
     assert.deepEqual(findings.map((f) => f.rule), ["not-a-report"]);
   });
 
+  it("a text without a title line that names itself a report is one: title-missing, and every rule runs", () => {
+    const draft = "本年度报告根据《中华人民共和国政府信息公开条例》编制，全文包括总体情况等六个部分。\n\n一、总体情况\n\n2024年，本镇落实《条例》要求。\n";
+    const rules = checkText(draft).findings.map((f) => f.rule);
+    assert.ok(!rules.includes("not-a-report"));
+    assert.equal(rules.filter((r) => r === "title-missing").length, 1);
+    assert.ok(rules.includes("section-missing"));
+    assert.deepEqual(checkText("工作总结\n\n本报告总结了今年的培训。\n").findings.map((f) => f.rule), ["not-a-report"], "本报告 alone names no disclosure report");
+  });
+
+  it("page furniture around a copied report is not its title", () => {
+    const chrome = "长者版 无障碍阅读\n当前位置：首页 > 政府信息公开 > 政府信息公开年报 > 2023\n索引号：\t0001/2024-00012\t发布机构：\t示例市生态环境局\n字号：大 中 小\n";
+    const text = chrome + CLEAN_2021();
+    assert.equal(checkText(text).model.title?.text, "示例市生态环境局2023年政府信息公开工作年度报告");
+    assert.deepEqual(checkText(text).findings, []);
+    const opening = "本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和国办公开办函〔2021〕30号编制,全文包括六个部分,统计期限为2023年1月1日至12月31日";
+    assert.equal(checkText(opening + "\n" + CLEAN_2021().replace(/^.*年度报告\n/, "")).model.title, undefined, "an opening sentence with half-width commas is no title");
+  });
+
   it("section-order and section-duplicate", () => {
     const clean = CLEAN_2021();
     const four = clean.slice(clean.indexOf("四、政府信息公开行政复议"), clean.indexOf("五、存在的主要问题"));

@@ -5,7 +5,7 @@ import { lineRange, range, type Range } from "../types";
 import { KeyMemo } from "../memo";
 import { cellKey, contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
-import { findPeriod, findTitle, mostCommonYear, organOf } from "./meta";
+import { findPeriod, findTitle, mostCommonYear, namesItselfReport, organOf } from "./meta";
 import { readTables } from "./tables";
 
 export { isValueLike } from "./cells";
@@ -60,7 +60,7 @@ export function parse(text: string): ReportModel {
     paragraphs,
     artifacts: findArtifacts(lines),
     format,
-    isReport: title !== undefined || sections.length >= 2 || tables.length > 0,
+    isReport: title !== undefined || sections.length >= 2 || tables.length > 0 || namesItselfReport(lines, firstSection),
   };
 }
 

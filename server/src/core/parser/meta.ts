@@ -18,12 +18,21 @@ function yearIn(line: number, text: string): { value: number; range: { start: { 
   return { value, range: lineRange(line, m.index, m.index + m[0].length) };
 }
 
+/**
+ * Lines of the web page around a copied report, never its title: the breadcrumb
+ * (当前位置：首页 > 政府信息公开 > 年报 > 2024), the reading modes and font sizes,
+ * and the metadata table (索引号、发布机构 …).
+ */
+const PAGE_FURNITURE = /[>＞›»]|当前位置|您的位置|所在位置|长者版|无障碍|字号|索引号|发布机构|发文机关|发布日期|成文日期|主题分类|浏览次数|打印本页|关闭窗口/;
+/** A title is a name, not a sentence: it carries no sentence or clause punctuation of either width, cites no document, and no label (标题：). */
+const NOT_A_TITLE = /[。；;，,：:《》]/;
+
 /** Looks for the title among the lines before the first section heading. */
 export function findTitle(lines: SourceLine[], before: number): Title | undefined {
   const limit = Math.min(before, lines.length, 40);
   for (let i = 0; i < limit; i++) {
     const text = clean(lines[i].text);
-    if (!text || text.length > 80 || /[。；]/.test(text) || !TITLE_WORDS.test(text)) continue;
+    if (!text || text.length > 80 || NOT_A_TITLE.test(text) || !TITLE_WORDS.test(text) || PAGE_FURNITURE.test(text) || text.includes("\t")) continue;
     const start = lines[i].text.indexOf(text.slice(0, 2));
     let first = i;
     let joined = text;
@@ -51,6 +60,25 @@ export function findTitle(lines: SourceLine[], before: number): Title | undefine
     };
   }
   return undefined;
+}
+
+/**
+ * The opening of a report whose title is elsewhere (in the web page, or not yet
+ * written) names what it is: 本年度报告根据…编制, 特向社会公布…年度报告.
+ */
+const SELF_NAMING = /^本(?:年度)?(?:报告|年报)|年度报告[^。]{0,30}?(?:编制|公布|发布)|(?:编制|公布|发布)[^。]{0,30}?年度报告/;
+/** …and says it is about disclosure (the 条例 it follows, or the report's own name). */
+const DISCLOSURE = /政府信息公开|政务公开/;
+
+/** True when one of the first lines before the first section heading says the text is an annual disclosure report. */
+export function namesItselfReport(lines: SourceLine[], before: number): boolean {
+  for (let i = 0, seen = 0; i < Math.min(before, lines.length) && seen < 6; i++) {
+    const text = clean(lines[i].text);
+    if (!text) continue;
+    seen++;
+    if (SELF_NAMING.test(text) && DISCLOSURE.test(text)) return true;
+  }
+  return false;
 }
 
 /** The organ named by a title: what is left without the year and the report words. */

@@ -14,3 +14,4 @@ export { findPredecessors, isPredecessor, organKey, type ReportIdentity } from "
 export * from "./services";
 export { renderReportHtml, renderTableHtml, escapeHtml, REPORT_CSS } from "./render";
 export { reportFacts, summarize, tableBalance, type Balance, type ReportFacts, type ReportSummary } from "./summary";
+export { groupFindings, tableExtents, MIN_GROUP_SIZE, type FindingGroup, type Groupable, type ReadItem, type TableExtent } from "./group";

@@ -102,6 +102,7 @@ export const tableCellCountRule = defineRule({
   check({ model, report }) {
     for (const table of model.tables) {
       const n = table.spec.columns.length;
+      const extra = extraTrailingValue(table);
       for (const row of table.rows) {
         if (row.placement === "placed") continue;
         const r = range(row.range.start.line, row.range.start.character, row.range.start.line, Math.max(row.range.start.character, lineEnd(model, row.range.start.line)));
@@ -109,7 +110,12 @@ export const tableCellCountRule = defineRule({
           range: r,
           message:
             row.placement === "too-many"
-              ? localized(`“${row.spec.label}”一行有 ${row.valueCount} 个数值，表格只有 ${n} 列`, `Row “${row.spec.label}” has ${row.valueCount} values; the table has ${n} columns`)
+              ? extra !== undefined
+                ? localized(
+                  `“${row.spec.label}”一行有 ${row.valueCount} 个数值，表格只有 ${n} 列：本表每一行末尾都多出一个“${extra}”`,
+                  `Row “${row.spec.label}” has ${row.valueCount} values; the table has ${n} columns: every row of this table ends in an extra “${extra}”`,
+                )
+                : localized(`“${row.spec.label}”一行有 ${row.valueCount} 个数值，表格只有 ${n} 列`, `Row “${row.spec.label}” has ${row.valueCount} values; the table has ${n} columns`)
               : row.valueCount === 0
                 ? localized(`“${row.spec.label}”一行没有填写数值（表格有 ${n} 列）`, `Row “${row.spec.label}” has no values for its ${n} columns`)
                 : localized(
@@ -123,6 +129,21 @@ export const tableCellCountRule = defineRule({
 });
 
 const lineEnd = (model: { lines: { text: string }[] }, line: number) => model.lines[line]?.text.length ?? 0;
+
+/**
+ * The value every row of the table has one too many of at its end (a column
+ * of the source that the template does not have), when there is one: at
+ * least two rows with values, each with exactly one value more than the
+ * table has columns, all ending in the same text.
+ */
+export function extraTrailingValue(table: Table): string | undefined {
+  const rows = table.rows.filter((row) => row.spec.values !== false);
+  const n = table.spec.columns.length;
+  if (rows.length < 2 || rows.some((row) => row.placement !== "too-many" || row.valueCount !== n + 1)) return undefined;
+  const last = new Set(rows.map((row) => row.rawCells[row.rawCells.length - 1]?.raw.trim()));
+  const [value] = last;
+  return last.size === 1 && value ? value : undefined;
+}
 
 const VALUE_CELLS = Symbol("value cells");
 

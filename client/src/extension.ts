@@ -7,7 +7,9 @@ import { newReport } from "./commands/newReport";
 import { revealRange } from "./commands/revealRange";
 import { RULE_DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from "./commands/showRuleDocs";
 import { registerDetection } from "./detection";
-import { ReportServer } from "./languageClient";
+import { registerCursorLineHints } from "./inlayHints";
+import { DOCUMENT_SELECTOR, ReportServer } from "./languageClient";
+import { registerOutlineRefresh } from "./outline";
 import { registerPreview } from "./preview";
 import { registerReviewView, type ReviewTreeData } from "./reviewView";
 import { ReportStatusBar } from "./statusBar";
@@ -41,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   registerDetection(context, () => void reports.start());
   registerWordCommands(context, reports);
   registerPreview(context, reports);
+  registerCursorLineHints(context, reports);
+  registerOutlineRefresh(context, reports, DOCUMENT_SELECTOR);
   const reviewTree = registerReviewView(context, reports);
   return { statusBarText: () => statusBar.shown, onDidChangeStatusBar: statusBar.onDidChange, reviewTree };
 }

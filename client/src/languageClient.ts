@@ -1,7 +1,14 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
+import { inlayHintsMiddleware } from "./inlayHints";
 import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
+
+/** The documents the server serves: reports, and the drafts that may be reports. */
+export const DOCUMENT_SELECTOR = [REPORT_LANGUAGE, ...DRAFT_LANGUAGES].flatMap((language) => [
+  { scheme: "file", language },
+  { scheme: "untitled", language },
+]);
 
 /**
  * The language server, started on first need (the first report opened or
@@ -17,6 +24,11 @@ export class ReportServer implements vscode.Disposable {
   start(): Promise<LanguageClient> {
     this.starting ??= this.create();
     return this.starting;
+  }
+
+  /** The client if the server was started, without starting it. */
+  started(): Promise<LanguageClient | undefined> {
+    return this.starting ?? Promise.resolve(undefined);
   }
 
   onStatus(listener: (status: ReportStatus) => void): void {
@@ -35,11 +47,9 @@ export class ReportServer implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: [REPORT_LANGUAGE, ...DRAFT_LANGUAGES].flatMap((language) => [
-        { scheme: "file", language },
-        { scheme: "untitled", language },
-      ]),
+      documentSelector: DOCUMENT_SELECTOR,
       diagnosticCollectionName: "gov-report",
+      middleware: inlayHintsMiddleware,
     };
     const client = new LanguageClient("govReport", "gov-report", serverOptions, clientOptions);
     client.onNotification(STATUS_NOTIFICATION, (status: ReportStatus) => this.statusListeners.forEach((l) => l(status)));

@@ -75,6 +75,11 @@ class ReportPreview {
       vscode.window.onDidChangeTextEditorSelection(({ textEditor, selections }) => {
         if (textEditor.document === this.document) this.post({ type: "cursor", line: selections[0].active.line });
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration("govReport.locale")) return;
+        this.panel.title = this.title();
+        this.schedule();
+      }),
       this.panel.onDidDispose(() => this.dispose()),
     );
     this.schedule(0);

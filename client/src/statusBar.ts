@@ -2,9 +2,13 @@ import * as vscode from "vscode";
 import type { ReportStatus } from "../../server/src/server/protocol";
 import { t } from "./locale";
 
+/** Focuses the 年报检查 view (VS Code's command for every contributed view). */
+export const FOCUS_REVIEW_COMMAND = "govReport.review.focus";
+
 /**
- * The status-bar item of the active report: the format it follows and its
- * errors and warnings; a click opens Problems. Hidden for other documents.
+ * The status-bar item of the active report: the format it follows; a click
+ * opens the 年报检查 view. VS Code's own item already counts the errors and
+ * warnings, so this one does not. Hidden for other documents.
  */
 export class ReportStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("govReport.status", vscode.StatusBarAlignment.Left, 100);
@@ -16,12 +20,11 @@ export class ReportStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    this.item.name = t("年报检查", "Annual report check");
-    this.item.command = "workbench.actions.view.problems";
+    this.item.command = FOCUS_REVIEW_COMMAND;
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      vscode.languages.onDidChangeDiagnostics(() => this.render()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.statuses.delete(doc.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration("govReport.locale") && this.render()),
     ];
   }
 
@@ -55,19 +58,14 @@ export class ReportStatusBar implements vscode.Disposable {
       return;
     }
     this.visible = true;
+    this.item.name = t("年报检查", "Annual report check");
     if (status.state === "too-large") {
       this.item.text = `$(warning) ${t("年报：文档过大，未检查", "Report: too large to check")}`;
     } else {
-      const counts = { errors: 0, warnings: 0 };
-      for (const d of vscode.languages.getDiagnostics(doc.uri)) {
-        if (d.source !== "gov-report") continue;
-        if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
-        else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
-      }
-      const format = status.format ? t(`${status.format} 格式`, `${status.format} format`) : "";
-      this.item.text = `$(law) ${format} $(error) ${counts.errors} $(warning) ${counts.warnings}`;
+      const format = status.format ? t(`${status.format} 格式`, `${status.format} format`) : t("格式未定", "format unknown");
+      this.item.text = `$(law) ${t("年报", "Report")} · ${format}`;
     }
-    this.item.tooltip = t("政府信息公开年度报告：点击打开“问题”面板", "Government disclosure annual report: click to open Problems");
+    this.item.tooltip = t("政府信息公开年度报告：点击打开“年报检查”视图", "Government disclosure annual report: click to open the Report Review view");
     this.item.show();
   }
 }

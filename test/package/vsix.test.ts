@@ -23,6 +23,7 @@ const allowed: RegExp[] = [
   /^schemas\/[^/]+\.json$/,
   /^language-configuration\.json$/,
   /^images\/icon\.png$/,
+  /^walkthrough\/[^/]+\.md$/,
   /^readme\.md$/,
   /^changelog\.md$/,
   /^LICENSE\.txt$/,
@@ -40,6 +41,7 @@ interface Manifest {
     grammars?: { path: string }[];
     snippets?: { path: string }[];
     jsonValidation?: { url: string }[];
+    walkthroughs?: { steps: { media: { markdown?: string } }[] }[];
   };
 }
 
@@ -47,7 +49,8 @@ interface Manifest {
 function referencedFiles(m: Manifest): string[] {
   const c = m.contributes;
   const paths = [m.main, m.icon, ...(c.languages ?? []).map((l) => l.configuration), ...(c.grammars ?? []).map((g) => g.path),
-    ...(c.snippets ?? []).map((s) => s.path), ...(c.jsonValidation ?? []).map((j) => j.url).filter((u) => !/^https?:/.test(u))];
+    ...(c.snippets ?? []).map((s) => s.path), ...(c.jsonValidation ?? []).map((j) => j.url).filter((u) => !/^https?:/.test(u)),
+    ...(c.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.markdown))];
   return paths.filter((p): p is string => p !== undefined).map((p) => posix.normalize(p));
 }
 

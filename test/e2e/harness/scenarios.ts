@@ -31,14 +31,11 @@ export interface ScenarioEnvironment {
 }
 
 /**
- * Every scenario workspace makes the extension speak Chinese, as its users' editors do: the
- * workbench itself stays English (code-server has no language pack offline).
+ * No workspace settings: the extension is tested as installed. The workbench stays English
+ * (code-server has no language pack offline) and the extension speaks Chinese by default.
  */
-const workspaceSettings = { "govReport.locale": "zh-cn" };
-
 function writeFiles(folder: string, files: Record<string, string>): void {
-  const all = { ".vscode/settings.json": JSON.stringify(workspaceSettings, null, 2), ...files };
-  for (const [path, text] of Object.entries(all)) {
+  for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
     writeFileSync(join(folder, path), text);
   }

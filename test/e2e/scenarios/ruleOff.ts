@@ -23,7 +23,7 @@ export const ruleOffScenario: Scenario = {
 
     await workbench.runCommand("Preferences: Open Workspace Settings (JSON)");
     await see(workbench.page.locator(".tab.active", { hasText: "settings.json" }), "the workspace settings.json");
-    await workbench.replaceEditorText(JSON.stringify({ "govReport.locale": "zh-cn", "govReport.rules": { [rule]: "off" } }, null, 2));
+    await workbench.replaceEditorText(JSON.stringify({ "govReport.rules": { [rule]: "off" } }, null, 2));
     await workbench.page.keyboard.press("Control+S");
     const settingsFile = join(folder, ".vscode/settings.json");
     const saved = () => readFileSync(settingsFile, "utf8").includes(`"${rule}": "off"`);

@@ -43,6 +43,18 @@ describe("document symbols", () => {
     ]);
   });
 
+  it("lists headings only: 一是…、二是… are sentences of a paragraph", () => {
+    const text = skeleton().replace(
+      "五、存在的主要问题及改进情况\n",
+      "五、存在的主要问题及改进情况\n一是部分政策解读形式较为单一，图解、视频较少。\n二是依申请公开答复质量有待提高。\n（一）加强平台建设\n1.完善栏目设置。\n",
+    );
+    const [title] = documentSymbols(parse(text), "zh-cn");
+    const problems = title.children.find((s) => s.name.startsWith("五、"))!;
+    assert.deepEqual(problems.children.map((c) => c.name), ["（一）加强平台建设"]);
+    assert.deepEqual(problems.children[0].children.map((c) => c.name), ["1.完善栏目设置"]);
+    assertNested(title);
+  });
+
   it("names the tables in the locale, the title's detail is the format", () => {
     const [title] = documentSymbols(parse(skeleton()), "en");
     assert.equal(title.detail, "2021 format");

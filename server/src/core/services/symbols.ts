@@ -3,7 +3,9 @@ import { pick, range, type Locale, type Range } from "../types";
 
 /**
  * The outline: title → sections → sub-headings （一） → numbered items and
- * tables, each nested in the innermost heading whose lines hold it.
+ * tables, each nested in the innermost heading whose lines hold it. Headings
+ * only: 一是…、二是… open sentences of a paragraph (the parser reads them for
+ * the numbering rules), not headings.
  */
 
 export type ReportSymbolKind = "title" | "section" | "subheading" | "table";
@@ -37,8 +39,9 @@ function sectionSymbol(model: ReportModel, section: Section, locale: Locale): Re
   const canonical = `${section.spec.numeral}、${section.spec.title}`;
   const written = section.numeral ? `${section.numeral.text}、${section.core}` : section.core;
   const end = section.bodyRange.end.line;
+  const headings = section.subheadings.filter((h) => h.style !== "ordinal");
   const items: { level: number; symbol: ReportSymbol }[] = [
-    ...section.subheadings.map((h, i) => ({ level: h.style === "paren" ? 1 : 2, symbol: subheadingSymbol(model, h, section.subheadings.slice(i + 1), end) })),
+    ...headings.map((h, i) => ({ level: h.style === "paren" ? 1 : 2, symbol: subheadingSymbol(model, h, headings.slice(i + 1), end) })),
     ...model.tables
       .filter((t) => t.range.start.line > section.range.start.line && t.range.start.line <= end)
       .map((t) => ({ level: 3, symbol: tableSymbol(t, locale) })),

@@ -65,4 +65,10 @@ describe("renderReportHtml", () => {
     assert.match(outlined[0].getAttribute("title")!, /上年结转 2 件，但2020年度报告的“结转下年度继续办理”为 1 件/);
     assert.equal(outlined[0].getAttribute("data-rules"), "carryover-mismatch");
   });
+  it("prints no caption the format does not have: table 三 stands under its section's heading alone, in either locale", () => {
+    assert.equal(all("caption").length, 0);
+    const english = renderReportHtml(model, [], "en");
+    assert.doesNotMatch(english, /<caption|Applications received/);
+    assert.equal(html.match(/收到和处理政府信息公开申请情况/g)?.length, 1);
+  });
 });

@@ -8,7 +8,8 @@ import { mergeHeader } from "./header";
 
 /**
  * The report as it would be published — title, headings, paragraphs and the
- * statistics tables as real tables with merged headers — with every element
+ * statistics tables as real tables with merged headers, under the report's own
+ * headings and without captions the format does not print — with every element
  * that has a finding outlined and its messages on hover. A pure function of
  * the parsed report: the editor's preview and the CLI's review page both use it.
  *
@@ -28,15 +29,15 @@ const lines = (first: number, last: number) => `data-line="${first}" data-end-li
 
 export function renderReportHtml(model: ReportModel, findings: Finding[], locale: Locale): string {
   const pool = new FindingPool(findings);
-  const blocks = [...titleBlocks(model, locale), ...headingBlocks(model, locale), ...paragraphBlocks(model, locale), ...model.tables.map((t) => tableBlock(t, locale))];
+  const blocks = [...titleBlocks(model, locale), ...headingBlocks(model, locale), ...paragraphBlocks(model, locale), ...model.tables.map((t) => tableBlock(t, locale, false))];
   blocks.sort((a, b) => a.first - b.first);
   const body = blocks.map((b) => b.render(pool)).join("\n");
   return `<article class="gr-report">\n${body}\n${otherFindings(pool.rest(), locale)}</article>`;
 }
 
-/** One statistics table on its own (the review page shows a report's tables beside its findings). */
+/** One statistics table on its own, named by a caption (the review page shows a report's tables beside its findings). */
 export function renderTableHtml(table: Table, findings: Finding[], locale: Locale): string {
-  return tableBlock(table, locale).render(new FindingPool(findings));
+  return tableBlock(table, locale, true).render(new FindingPool(findings));
 }
 
 function titleBlocks(model: ReportModel, locale: Locale): Block[] {
@@ -67,7 +68,12 @@ function paragraphBlocks(model: ReportModel, locale: Locale): Block[] {
   });
 }
 
-function tableBlock(table: Table, locale: Locale): Block {
+/**
+ * In the report, a table stands under its section's heading (table 三 and 四)
+ * or names itself in its first header row (table 二's 第二十条 captions): a
+ * caption would print the heading twice, and in English in an English session.
+ */
+function tableBlock(table: Table, locale: Locale, captioned: boolean): Block {
   const [first, last] = [table.range.start.line, table.range.end.line];
   return {
     first,
@@ -75,8 +81,9 @@ function tableBlock(table: Table, locale: Locale): Block {
     render(pool) {
       // Cells first, then rows, then the table: each finding goes to the most specific place.
       const body = groupSpans(table.rows).map(({ row, span }) => renderRow(table, row, span, pool, locale)).join("\n");
-      const caption = `<caption ${outline(pool.takeOnLines(first, last), locale, "gr-caption")}>${escapeHtml(pick(table.spec.title, locale))}</caption>`;
-      return `<table class="gr-table" data-table="${escapeHtml(table.spec.id)}" ${lines(first, last)}>\n${caption}\n<thead>\n${headerRows(table)}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+      const caption = captioned ? `<caption>${escapeHtml(pick(table.spec.title, locale))}</caption>\n` : "";
+      const attrs = outline(pool.takeOnLines(first, last), locale, "gr-table");
+      return `<table ${attrs} data-table="${escapeHtml(table.spec.id)}" ${lines(first, last)}>\n${caption}<thead>\n${headerRows(table)}\n</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
     },
   };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { checkText } from "../../server/src/core";
+import { readHeading } from "../../server/src/core/parser/headings";
 import { CLEAN_2019, CLEAN_2021, findingsOf, lineOf, replaceOnce } from "../helpers/mutate";
 
 /** The structure rules: each fires on its mistake and stays silent on clean reports. */
@@ -69,6 +70,31 @@ describe("structure rules", () => {
     const found = findingsOf(text, "section-numbering");
     assert.deepEqual(found.map((f) => f.fixes[0].edits[0].newText), ["五、", "六"]);
     assert.ok(found.every((f) => f.fixes[0].safe));
+  });
+
+  it("headings that run on: into their first sentence after a space, or after the sentence before them", () => {
+    const cases: [string, number | undefined][] = [
+      ["一、总体情况 2024年，本镇认真贯彻落实《条例》。", 1],
+      ["1、 总体情况", 1],
+      ["3.收到和处理政府信息公开申请情况", 3],
+      ["1、主动公开情况", undefined],
+      ["2、依申请公开情况", undefined],
+      ["本年度报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。一、总体情况", 1],
+      ["本年度各项工作均已完成，取得了良好成效。二、主动公开工作有关要求", undefined],
+    ];
+    for (const [line, index] of cases) assert.equal(readHeading(0, line)?.spec?.index, index, line);
+    const prose = "全文包括六个部分，欢迎查阅。二、主动公开政府信息情况";
+    const h = readHeading(0, prose)!;
+    assert.equal(prose.slice(h.titleRange.start.character, h.titleRange.end.character), "主动公开政府信息情况");
+    assert.equal(prose.slice(h.numeral!.range.start.character, h.numeral!.range.end.character), "二");
+  });
+
+  it("section-numbering, not section-missing, for a section numbered with an Arabic figure", () => {
+    const text = replaceOnce(CLEAN_2021(), "一、总体情况", "1、 总体情况");
+    assert.deepEqual(findingsOf(text, "section-missing"), []);
+    const [f] = findingsOf(text, "section-numbering");
+    assert.match(f.message.zh, /序号应为“一”，而不是“1”/);
+    assert.equal(f.fixes[0].edits[0].newText, "一");
   });
 
   it("section-title-variant is a hint with the canonical wording", () => {

@@ -31,13 +31,38 @@ const TRAILING_STOPS = new Set([...":：。."].map((c) => c.charCodeAt(0)));
 
 const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.charCodeAt(0)));
 const NUMBERED = /^([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*|^([一二三四五六七八九十]{1,2})\s+(?=\S)/;
+/** 1、 总体情况: a section heading typed with an Arabic figure (a wrong numeral, for section-numbering). */
+const ARABIC_NUMBERED = /^([1-6])\s*[、．.]\s*/;
+const DIGIT_1_TO_6 = /[1-6]/;
+const SENTENCE_ENDS = new Set([..."。！？"].map((c) => c.charCodeAt(0)));
+
+/** Where the last sentence of a line ends, looking back no further than a heading's length; -1 if not there. */
+function lastSentenceEnd(text: string): number {
+  for (let i = text.length - 1; i >= Math.max(0, text.length - MAX_HEADING - 1); i--) if (SENTENCE_ENDS.has(text.charCodeAt(i))) return i;
+  return -1;
+}
 
 export interface HeadingCandidate extends Heading {
   spec?: SectionSpec;
 }
 
-/** Reads a line as a section-level heading, or returns undefined. */
+/**
+ * Reads a line as a section-level heading, or returns undefined. A heading may
+ * close a line of prose (……特此说明。二、主动公开政府信息情况) when the web page
+ * lost the line break: then it must name its section exactly.
+ */
 export function readHeading(line: number, text: string): HeadingCandidate | undefined {
+  return readOwnLine(line, text) ?? readAtLineEnd(line, text);
+}
+
+function readAtLineEnd(line: number, text: string): HeadingCandidate | undefined {
+  const start = lastSentenceEnd(text) + 1;
+  if (start === 0 || text.length - start > MAX_HEADING || !NUMERALS.has(text.charCodeAt(start))) return undefined;
+  const tail = readOwnLine(line, " ".repeat(start) + text.slice(start));
+  return tail?.spec && tail.numeral && tail.core === labelKey(tail.spec.title) ? { ...tail, range: lineRange(line, 0, text.length) } : undefined;
+}
+
+function readOwnLine(line: number, text: string): HeadingCandidate | undefined {
   const masked = maskDecoration(text);
   // Bounds first, without slices: most lines are prose or cells and are turned away here.
   const offset = contentStart(masked);
@@ -49,29 +74,34 @@ export function readHeading(line: number, text: string): HeadingCandidate | unde
   const numeralLed = NUMERALS.has(masked.charCodeAt(offset));
   if (end - offset > MAX_HEADING && !numeralLed) return undefined; // only a numbered heading runs long
   const body = masked.slice(offset, end);
-  const m = numeralLed ? NUMBERED.exec(body) : null;
+  const arabic = !numeralLed && DIGIT_1_TO_6.test(masked[offset]) ? ARABIC_NUMBERED.exec(body) : null;
+  const m = numeralLed ? NUMBERED.exec(body) : arabic;
   if (!m && body.length > MAX_HEADING) return undefined;
   const titleStart = offset + (m ? m[0].length : 0);
   let titleText = m ? trimPadding(masked.slice(titleStart)) : body;
-  // A numbered heading may run on into its first sentence (一、总体情况。2020年…): it ends at the first stop.
+  // A numbered heading may run on into its first sentence (一、总体情况。2020年… or 一、总体情况 2020年，…): it ends at the first stop, or at a space before it.
   const stop = titleText.search(TITLE_STOP);
   const runsOn = stop >= 0 && stop < titleText.length - 1;
   if (runsOn) {
     if (!m) return undefined;
     titleText = titleText.slice(0, stop);
+    const space = titleText.search(/\s/);
+    if (space > 0 && !ANY_SECTION.test(labelKey(titleText))) titleText = titleText.slice(0, space);
   }
   if (TRAILING_STOPS.has(titleText.charCodeAt(titleText.length - 1))) titleText = titleText.slice(0, -1);
   if (titleText === "" || titleText.length > MAX_HEADING) return undefined;
   const core = labelKey(titleText);
   const spec = ANY_SECTION.test(core) ? SECTIONS.find((s) => s.pattern.test(core)) : undefined;
   if (!spec && (!m || runsOn)) return undefined;
+  // An Arabic figure is a section's numeral only on that section's own wording, at its own place (1、总体情况, not 1、主动公开情况 under 一).
+  if (arabic && spec?.index !== Number(arabic[1])) return undefined;
   const numeralText = m ? (m[1] ?? m[2]) : undefined;
   const titleCol = masked.indexOf(titleText, titleStart);
   return {
     range: lineRange(line, 0, text.length),
     text: labelKey(runsOn ? body.slice(0, titleCol - offset + titleText.length) : body),
     numeral: numeralText
-      ? { text: numeralText, value: chineseNumberValue(numeralText) ?? 0, range: lineRange(line, offset, offset + numeralText.length) }
+      ? { text: numeralText, value: (arabic ? Number(numeralText) : chineseNumberValue(numeralText)) ?? 0, range: lineRange(line, offset, offset + numeralText.length) }
       : undefined,
     titleRange: lineRange(line, titleCol, titleCol + titleText.length),
     core,

@@ -21,6 +21,17 @@ describe("year-mismatch", () => {
     );
     assert.ok(findingsOf(text, "year-mismatch").some((f) => f.message.zh.includes("叙述的是 2022 年")));
   });
+  it("a year typed with too many digits", () => {
+    const text = replaceOnce(CLEAN_2021(), "至2023年12月31日止", "至202320年12月31日止");
+    const [f] = findingsOf(text, "year-mismatch");
+    assert.match(f.message.zh, /年份“202320”多写了数字/);
+  });
+  it("the report published, in its own words, before the year it reports on ended", () => {
+    const said = (s: string) => replaceOnce(CLEAN_2021(), "本年度未收取信息处理费。", s);
+    assert.match(findingsOf(said("本报告于2023年1月15日之前在门户网站向社会公布。本年度未收取信息处理费。"), "year-mismatch")[0].message.zh, /于 2023 年公布/);
+    assert.deepEqual(findingsOf(said("本报告于2024年1月15日之前在门户网站向社会公布。"), "year-mismatch"), []);
+    assert.deepEqual(findingsOf(said("本报告的上一年度版本（2022年度）已于2023年1月15日向社会公布。"), "year-mismatch"), [], "another year named: last year's report");
+  });
   it("silent on a consistent report", () => assert.deepEqual(findingsOf(CLEAN_2021(), "year-mismatch"), []));
 });
 
@@ -32,6 +43,27 @@ describe("citation-number", () => {
   it("the 2019 notice cited in a 2023 report", () => {
     const [f] = findingsOf(replaceOnce(CLEAN_2021(), "国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号"), "citation-number");
     assert.match(f.message.zh, /2023 年的报告应依据 国办公开办函〔2021〕30号/);
+  });
+  it("the 2019 notice cited beside the 2021 one is history, not a mistake", () => {
+    const both = replaceOnce(CLEAN_2021(), "（国办公开办函〔2021〕30号）", "（国办公开办函〔2021〕30号，此前为国办公开办函〔2019〕60号）");
+    assert.deepEqual(findingsOf(both, "citation-number"), []);
+  });
+  it("a wrong number inside a long opening sentence with half-width punctuation", () => {
+    const text = replaceOnce(CLEAN_2021(), "（国办公开办函〔2021〕30号）要求编制。", "(国办发〔2021〕30号),结合本局工作实际,编制本报告,全文包括总体情况、主动公开政府信息情况等六个部分,数据统计期限为2023年1月1日至2023年12月31日.");
+    assert.equal(findingsOf(text, "citation-number").length, 1);
+  });
+  it("a notice's name paired with the other notice's number", () => {
+    const text = replaceOnce(CLEAN_2021(), "年度报告格式〉的通知》（国办公开办函〔2021〕30号）", "年度报告格式（试行）〉的通知》（国办公开办函〔2021〕30号）");
+    const [f] = findingsOf(text, "citation-number");
+    assert.match(f.message.zh, /通知名称与文号不符.*国办公开办函〔2019〕60号/);
+  });
+  it("【2021】 and [2021] in a document number: the year belongs in 〔〕", () => {
+    const text = replaceOnce(CLEAN_2021(), "本年度未收取信息处理费。", "按照示例市政府办公室《通知》（示政办发【2021】5号）和示环发[2022]3号要求，本年度未收取信息处理费。");
+    const found = findingsOf(text, "citation-number");
+    assert.deepEqual(found.map((f) => f.fixes[0].edits[0].newText), ["〔2021〕", "〔2022〕"]);
+    const notice = findingsOf(replaceOnce(CLEAN_2021(), "国办公开办函〔2021〕30号", "国办公开办函【2021】30号"), "citation-number");
+    assert.deepEqual(notice.map((f) => f.fixes[0].edits[0].newText), ["国办公开办函〔2021〕30号"], "one finding for the notice's number");
+    assert.deepEqual(findingsOf(replaceOnce(CLEAN_2021(), "本年度未收取信息处理费。", "详见[2023]年度统计表。"), "citation-number"), []);
   });
   it("other documents are left alone", () => {
     assert.equal(findingsOf(replaceOnce(CLEAN_2021(), "本年度未收取信息处理费。", "按国办函〔2020〕109号，本年度未收取信息处理费。"), "citation-number").length, 0);

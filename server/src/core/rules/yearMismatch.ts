@@ -1,3 +1,5 @@
+import type { ReportModel } from "../model";
+import { sentences } from "../narrative";
 import { mostCommonYear } from "../parser/meta";
 import { lineRange, localized } from "../types";
 import { defineRule } from "./types";
@@ -7,6 +9,11 @@ import { defineRule } from "./types";
  * reports, and the publication date lies after the report year's end.
  */
 const DATE_LINE = /^\s*(?:.{0,30}?)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+/** A date whose year has too many digits (至202020年12月31日): a typing slip in the year. */
+const LONG_YEAR = /(?<!\d)(?:19|20)\d{3,6}(?=\s*年\s*\d{1,2}\s*月)/g;
+/** The report saying when it is published: 本报告于2024年1月15日之前…向社会公布. */
+const PUBLISHED_ON = /本(?:年度)?报告[^。；]{0,20}?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^。；]{0,30}?(?:公布|发布|公开)/;
+const ANY_YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
 
 export const yearMismatchRule = defineRule({
   id: "year-mismatch",
@@ -38,6 +45,17 @@ export const yearMismatchRule = defineRule({
         message: localized(`“总体情况”叙述的是 ${body.value} 年，报告年份为 ${year} 年`, `Section 一 describes ${body.value}, but the report is for ${year}`),
       });
     }
+    for (const [i, l] of model.lines.entries()) {
+      if (!l.text.includes("年")) continue;
+      for (const m of l.text.matchAll(LONG_YEAR)) {
+        report({
+          range: lineRange(i, m.index!, m.index! + m[0].length),
+          message: localized(`年份“${m[0]}”多写了数字`, `The year “${m[0]}” has too many digits`),
+        });
+      }
+    }
+    const publication = publicationSentence(model, year);
+    if (publication) report(publication);
     const dateLine = lastDateLine(model);
     if (dateLine && dateLine.year <= year) {
       report({
@@ -50,6 +68,32 @@ export const yearMismatchRule = defineRule({
     }
   },
 });
+
+/**
+ * A sentence of the report that publishes it on a date within the year it reports on
+ * (last year's wording kept). Silent when the sentence names another year too: it
+ * may speak of last year's report.
+ */
+function publicationSentence(model: ReportModel, year: number) {
+  for (const p of model.paragraphs) {
+    if (!p.text.includes("本")) continue;
+    for (const s of sentences(p.text)) {
+      const text = p.text.slice(s.start, s.end);
+      const m = PUBLISHED_ON.exec(text);
+      if (!m || Number(m[1]) > year) continue;
+      if ((text.match(ANY_YEAR) ?? []).some((y) => y !== m[1])) continue;
+      const at = s.start + m.index + m[0].indexOf(m[1]);
+      return {
+        range: lineRange(p.line, at, at + m[1].length),
+        message: localized(
+          `正文称本报告于 ${m[1]} 年公布，早于报告年度（${year}年）结束`,
+          `The text publishes the report in ${m[1]}, before the report year ${year} ends`,
+        ),
+      };
+    }
+  }
+  return undefined;
+}
 
 function countYear(model: { lines: { text: string }[] }, lines: number[], year: number): number {
   const re = new RegExp(`${year}\\s*年`, "g");

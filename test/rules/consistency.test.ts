@@ -76,7 +76,9 @@ describe("regulation-authority", () => {
   it("a department, a county and a township cannot make 规章", () => {
     for (const organ of ["示例市生态环境局", "示例县人民政府", "示例镇人民政府"]) assert.equal(findingsOf(withRules(organ), "regulation-authority").length, 1, organ);
   });
-  it("a provincial or city government may", () => {
-    for (const organ of ["示例省人民政府", "示例市人民政府"]) assert.equal(findingsOf(withRules(organ), "regulation-authority").length, 0, organ);
+  it("a provincial or city government may, and its general office reports them", () => {
+    for (const organ of ["示例省人民政府", "示例市人民政府", "示例省人民政府办公厅", "示例自治州人民政府办公室", "示例市政府办公室"])
+      assert.equal(findingsOf(withRules(organ), "regulation-authority").length, 0, organ);
+    assert.equal(findingsOf(withRules("示例县人民政府办公室"), "regulation-authority").length, 1, "a county's office");
   });
 });

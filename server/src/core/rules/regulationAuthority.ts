@@ -6,8 +6,12 @@ import { defineRule } from "./types";
  * 设区的市/自治州 (FORMATS.md §2). A township, a county or district, or a
  * department reporting 规章 > 0 has almost certainly misfiled its own rules.
  * Judged from the organ in the title; where the title leaves doubt (a 市
- * government may be county-level or not), the rule stays silent.
+ * government may be county-level or not), the rule stays silent. The general
+ * office of a government that makes 规章 reports them on its behalf.
  */
+/** The 办公厅/办公室 of a government that may make 规章 publishes that government's 规章 (a 市 may be either kind: silent). */
+const GENERAL_OFFICE = /(?:省|自治区|市|州|盟)(?:人民)?政府办公[厅室]$/;
+
 const CANNOT = [
   { re: /(?:镇|乡|街道|办事处)(?:人民政府)?$/, zh: "乡镇、街道", en: "a township or sub-district" },
   { re: /[县区旗](?:人民政府)?$/, zh: "县（区）级政府", en: "a county-level government" },
@@ -23,7 +27,7 @@ export const regulationAuthorityRule = defineRule({
   fix: "none",
   check({ model, report }) {
     const organ = model.organ;
-    if (!organ) return;
+    if (!organ || GENERAL_OFFICE.test(organ)) return;
     const kind = CANNOT.find((k) => k.re.test(organ));
     if (!kind) return;
     const table = model.tables.find((t) => t.spec.id === "active-一");

@@ -1,12 +1,13 @@
-import { reportFacts, type Finding, type Locale, type ReportFacts, type ReportModel } from "../core";
+import { renderTableHtml, reportFacts, tableExtents, type Finding, type Locale, type ReportFacts, type ReportModel, type TableExtent } from "../core";
 import type { WordLocation } from "../docx/locations";
-import { reviewExtract, type ReviewExtract } from "./html";
 
 /**
  * What the output needs of a checked report besides its findings, as plain
  * data: a worker thread sends it back instead of the model (parallel.ts),
  * and the serial check builds the same, so the summary and the review page
  * are rendered from one kind of input whichever thread checked the file.
+ * The digest is data: the outputs (output.ts, summary.ts, html.ts) import
+ * it, it imports none of them.
  */
 
 /** What to keep: the summary's facts (--summary, the review page), and the review page's extract in its language. */
@@ -16,6 +17,8 @@ export interface Wanted {
 }
 
 export interface ReportDigest {
+  /** Where the tables stand, to group their findings for reading (core/group.ts). */
+  tables: TableExtent[];
   facts?: ReportFacts;
   review?: ReviewExtract;
 }
@@ -33,7 +36,32 @@ export interface CheckedReport {
 
 export function digestReport(model: ReportModel, findings: Finding[], wanted: Wanted): ReportDigest {
   return {
+    tables: tableExtents(model),
     facts: wanted.facts ? reportFacts(model) : undefined,
     review: wanted.review ? reviewExtract(model, findings, wanted.review) : undefined,
   };
+}
+
+/** What the review page shows of a report's text: the lines its findings quote, and its statistics tables with the cells in question outlined. */
+export interface ReviewExtract {
+  /** Source lines by 0-based number. */
+  quoted: Record<number, string>;
+  /** Rendered tables (HTML). */
+  tables: string[];
+}
+
+/** Quoted lines per finding: enough to recognise the place, not a whole table. */
+const MAX_QUOTED_LINES = 3;
+
+export function reviewExtract(model: ReportModel, findings: Finding[], locale: Locale): ReviewExtract {
+  const quoted: Record<number, string> = {};
+  for (const f of findings) for (const i of quotedLines(f)) quoted[i] = model.lines[i]?.text ?? "";
+  return { quoted, tables: model.tables.map((table) => renderTableHtml(table, findings, locale)) };
+}
+
+/** The 0-based lines a finding's quote shows: its first MAX_QUOTED_LINES. */
+export function quotedLines(f: Finding): number[] {
+  const { start, end } = f.range;
+  const last = Math.min(end.line, start.line + MAX_QUOTED_LINES - 1);
+  return Array.from({ length: Math.max(0, last - start.line + 1) }, (_, k) => start.line + k);
 }

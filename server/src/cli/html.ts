@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { escapeHtml, localized, pick, renderTableHtml, REPORT_CSS, type Finding, type Locale, type Localized, type ReportModel } from "../core";
-import type { CheckedReport } from "./digest";
+import { escapeHtml, groupFindings, localized, pick, REPORT_CSS, type Finding, type FindingGroup, type Locale, type Localized } from "../core";
+import { quotedLines, type CheckedReport, type ReviewExtract } from "./digest";
 import type { FileResult } from "./output";
 import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type SummaryLine } from "./summary";
 
@@ -13,7 +13,9 @@ import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type SummaryLine } from ".
  *
  * Classes: gr-summary (the table; rows link to #report-N), gr-review (one
  * report), gr-findings > gr-finding-item gr-error|gr-warning|…, gr-quote (the
- * quoted lines, the range in <mark>), gr-problems (unreadable files).
+ * quoted lines, the range in <mark>), gr-problems (unreadable files). A
+ * table's findings of one rule are one gr-finding-item gr-group: a <details>
+ * whose summary is the group's line and whose gr-members list every finding.
  *
  * The page is rendered from each report's findings and its ReviewExtract
  * (digest.ts), not from its model: the model stays in the thread that checked it.
@@ -27,9 +29,6 @@ const SEVERITY: Record<Finding["severity"], Localized> = {
 };
 
 const TITLE = localized("政府信息公开工作年度报告检查结果", "Review of government information disclosure annual reports");
-
-/** Quoted lines per finding: enough to recognise the place, not a whole table. */
-const MAX_QUOTED_LINES = 3;
 
 const say = (locale: Locale, zh: string, en: string) => pick(localized(zh, en), locale);
 
@@ -49,6 +48,8 @@ section.gr-review { border-top: 1px solid #ccc; margin-top: 2em; }
 .gr-rule { color: #666; font-size: 0.85em; }
 .gr-quote { tab-size: 4; overflow-x: auto; margin: 0.3em 0 0 1.5em; padding: 0.3em 0.6em; background: #f6f6f6; border-left: 3px solid #bbb; white-space: pre-wrap; font-family: ui-monospace, monospace; }
 .gr-quote mark { background: #ffe08a; }
+.gr-group > details > summary { cursor: pointer; }
+.gr-members { font-size: 0.9em; }
 `;
 
 /** Sorts the summary table by the clicked column: numbers by value, text by the Chinese collation. */
@@ -113,27 +114,6 @@ function problemList(problems: FileResult[], locale: Locale): string {
   return `<h2>${say(locale, "无法检查的文件", "Files that could not be checked")}</h2>\n<ul class="gr-problems">\n${items.join("\n")}\n</ul>`;
 }
 
-/** What the page shows of a report's text: the lines its findings quote, and its statistics tables with the cells in question outlined. */
-export interface ReviewExtract {
-  /** Source lines by 0-based number. */
-  quoted: Record<number, string>;
-  /** Rendered tables (HTML). */
-  tables: string[];
-}
-
-export function reviewExtract(model: ReportModel, findings: Finding[], locale: Locale): ReviewExtract {
-  const quoted: Record<number, string> = {};
-  for (const f of findings) for (const i of quotedLines(f)) quoted[i] = model.lines[i]?.text ?? "";
-  return { quoted, tables: model.tables.map((table) => renderTableHtml(table, findings, locale)) };
-}
-
-/** The 0-based lines a finding's quote shows: its first MAX_QUOTED_LINES. */
-function quotedLines(f: Finding): number[] {
-  const { start, end } = f.range;
-  const last = Math.min(end.line, start.line + MAX_QUOTED_LINES - 1);
-  return Array.from({ length: Math.max(0, last - start.line + 1) }, (_, k) => start.line + k);
-}
-
 function reportSection(line: SummaryLine, index: number, locale: Locale): string {
   const { report, summary } = line;
   const review = report.digest.review!;
@@ -143,7 +123,9 @@ function reportSection(line: SummaryLine, index: number, locale: Locale): string
     ? `<p class="gr-previous">${t("对照上一年度报告", "Compared with last year's report")}：<code>${escapeHtml(report.previous)}</code></p>`
     : "";
   const findings = report.findings.length
-    ? `<ol class="gr-findings">\n${report.findings.map((f) => findingItem(review.quoted, f, locale)).join("\n")}\n</ol>`
+    ? `<ol class="gr-findings">\n${groupFindings(report.findings, report.digest.tables)
+        .map(({ finding, group }) => (finding ? findingItem(review.quoted, finding, locale) : groupItem(group, locale)))
+        .join("\n")}\n</ol>`
     : `<p class="gr-clean">${t("未发现问题。", "No problems found.")}</p>`;
   const tables = review.tables.join("\n");
   const details = tables ? `<details><summary>${t("统计表（有问题的单元格已标出）", "Tables (cells in question outlined)")}</summary>\n${tables}\n</details>` : "";
@@ -151,11 +133,24 @@ function reportSection(line: SummaryLine, index: number, locale: Locale): string
 }
 
 function findingItem(quoted: ReviewExtract["quoted"], f: Finding, locale: Locale): string {
+  return `<li class="gr-finding-item gr-${f.severity}">${findingLine(f, f.severity, f.message, locale)}${quote(quoted, f)}</li>`;
+}
+
+/** Severity, line, message and rule of a finding, or of a group at its first member. */
+function findingLine(f: Finding, severity: Finding["severity"], message: Localized, locale: Locale): string {
   const where = say(locale, `第 ${f.range.start.line + 1} 行`, `line ${f.range.start.line + 1}`);
   return (
-    `<li class="gr-finding-item gr-${f.severity}"><span class="gr-severity">${pick(SEVERITY[f.severity], locale)}</span> ` +
-    `<span class="gr-location">${where}</span> ${escapeHtml(pick(f.message, locale))} <code class="gr-rule">${escapeHtml(f.rule)}</code>` +
-    `${quote(quoted, f)}</li>`
+    `<span class="gr-severity">${pick(SEVERITY[severity], locale)}</span> ` +
+    `<span class="gr-location">${where}</span> ${escapeHtml(pick(message, locale))} <code class="gr-rule">${escapeHtml(f.rule)}</code>`
+  );
+}
+
+/** A table's findings of one rule (core/group.ts): the group's line, which opens onto every member; the tables below outline the cells. */
+function groupItem(group: FindingGroup<Finding>, locale: Locale): string {
+  const members = group.members.map((f) => `<li class="gr-finding-item gr-${f.severity}">${findingLine(f, f.severity, f.message, locale)}</li>`);
+  return (
+    `<li class="gr-finding-item gr-group gr-${group.severity}"><details><summary>${findingLine(group.members[0], group.severity, group.message, locale)}</summary>\n` +
+    `<ol class="gr-members">\n${members.join("\n")}\n</ol></details></li>`
   );
 }
 

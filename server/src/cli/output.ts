@@ -1,6 +1,7 @@
-import { RULES, pick, type Finding, type Locale } from "../core";
+import { RULES, groupFindings, pick, type Finding, type Locale } from "../core";
 import { ruleDocUrl } from "../core/docs";
 import { describeWordLocation, type WordLocation } from "../docx/locations";
+import type { ReportDigest } from "./digest";
 
 /** The CLI's output formats. JSON is a contract: 1-based lines and columns. */
 
@@ -13,6 +14,8 @@ export interface FileResult {
   note?: string;
   /** For a .docx: the Word location (paragraph, or table cell) of each finding's start, in the findings' order, shown instead of line and column. */
   word?: (WordLocation | undefined)[];
+  /** Where the report's tables stand: stylish output groups their findings (JSON and SARIF list every one). */
+  digest?: Pick<ReportDigest, "tables">;
 }
 
 /** line:column, or for a .docx where the finding (the file's i-th) stands in Word. */
@@ -104,14 +107,20 @@ const color = (code: number, s: string, on: boolean) => (on ? `\x1b[${code}m${s}
 export function toStylish(results: FileResult[], locale: Locale, useColor: boolean): string {
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let grouped = false;
   for (const r of results) {
     if (!r.findings.length && !r.problem) continue;
     out.push(color(4, r.file, useColor));
     if (r.problem) out.push(`  ${color(31, locale === "en" ? "error" : "错误", useColor)}  ${r.problem}`);
-    for (const [i, f] of r.findings.entries()) {
-      counts[f.severity]++;
-      const sev = f.severity === "error" ? color(31, f.severity, useColor) : f.severity === "warning" ? color(33, f.severity, useColor) : color(36, f.severity, useColor);
-      out.push(`  ${where(r, f, i, locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${pick(f.message, locale)}  ${color(90, f.rule, useColor)}`);
+    for (const f of r.findings) counts[f.severity]++;
+    // A table's cells with one problem are one line (core/group.ts), at the place of the first; the counts below still count every cell.
+    for (const { finding, group } of groupFindings(r.findings, r.digest?.tables ?? [])) {
+      grouped ||= group !== undefined;
+      const f = finding ?? group.members[0];
+      const severity = finding ? f.severity : group.severity;
+      const sev = severity === "error" ? color(31, severity, useColor) : severity === "warning" ? color(33, severity, useColor) : color(36, severity, useColor);
+      const message = pick(finding ? f.message : group.message, locale);
+      out.push(`  ${where(r, f, r.findings.indexOf(f), locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${message}  ${color(90, f.rule, useColor)}`);
     }
     out.push("");
   }
@@ -121,5 +130,11 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
       ? `${total} problems (${counts.error} errors, ${counts.warning} warnings, ${counts.info + counts.hint} notes) in ${results.length} files`
       : `共 ${results.length} 个文件，${total} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info + counts.hint}）`,
   );
+  if (grouped)
+    out.push(
+      locale === "en"
+        ? "Findings of one rule in one table are shown as one line; --format json lists each one."
+        : "同一表格中的同类问题合并为一行显示；--format json 逐处列出。",
+    );
   return out.join("\n");
 }

@@ -6,7 +6,7 @@ import { checkText, formatById, renderReport, type ReportModel } from "../../ser
 import { templateRows } from "../../server/src/core/templates";
 import { exportDocx, importDocx } from "../../server/src/docx";
 import { mergeCells } from "../../server/src/docx/merges";
-import { CLEAN_2021, replaceOnce } from "../helpers/mutate";
+import { CLEAN_2021, fillGuidance, replaceOnce } from "../helpers/mutate";
 
 /** Export: the official Word layout, the round trip back through import, and the refusal of drafts with errors. */
 
@@ -26,8 +26,8 @@ async function exported(text: string): Promise<Buffer> {
 
 describe("export then import", () => {
   const drafts = {
-    "a new 2019-format report (renderReport)": renderReport({ year: 2020, organ: "某某市人民政府办公室" }),
-    "a new 2021-format report (renderReport)": renderReport({ year: 2023, organ: "某某县司法局" }),
+    "a new 2019-format report (renderReport)": fillGuidance(renderReport({ year: 2020, organ: "某某市人民政府办公室" })),
+    "a new 2021-format report (renderReport)": fillGuidance(renderReport({ year: 2023, organ: "某某县司法局" })),
     "a complete report with figures and prose": CLEAN_2021(),
   };
   for (const [name, text] of Object.entries(drafts)) {

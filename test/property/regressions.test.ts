@@ -5,12 +5,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkText, renderReport } from "../../server/src/core";
+import { fillGuidance } from "../helpers/mutate";
 import { SAMPLES } from "./arbitraries";
 import { withinTimeBudget } from "./properties";
 
 test("a blank one-cell-per-line template has no finding (tables were glued together without a blank line)", () => {
   for (const format of ["2019", "2021"] as const) {
-    const text = renderReport({ year: format === "2019" ? 2020 : 2022, format, layout: "cell-per-line" });
+    const text = fillGuidance(renderReport({ year: format === "2019" ? 2020 : 2022, format, layout: "cell-per-line", organ: "某某市人民政府办公室" }));
     assert.deepEqual(checkText(text).findings.map((f) => f.rule), []);
   }
 });
@@ -28,6 +29,6 @@ test("a line of unclosed [bookmark: debris stays within the per-character time b
 });
 
 test("Word bookmarks are still recognised as debris", () => {
-  const text = `${renderReport({ year: 2022 })}[bookmark: _GoBack]结束\n`;
+  const text = `${fillGuidance(renderReport({ year: 2022, organ: "某某市人民政府办公室" }))}[bookmark: _GoBack]结束\n`;
   assert.deepEqual(checkText(text).findings.map((f) => f.rule), ["conversion-artifact"]);
 });

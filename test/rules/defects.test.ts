@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { FormatId } from "../../server/src/core/formats";
 import { applyEdits, checkText, parse, renderReport, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
-import { CLEAN_2021 } from "../helpers/mutate";
+import { CLEAN_2021, fillGuidance } from "../helpers/mutate";
 
 /**
  * One injected defect per table rule, in every template layout and both
@@ -24,7 +24,7 @@ function exampleFigures(): (row: string, column: string) => string | undefined {
 
 function cleanReport(format: FormatId, layout: TemplateLayout): string {
   const year = format === "2021" ? 2023 : 2020;
-  return renderReport({ year, organ: "某某市人民政府办公室", format, layout, values: format === "2021" ? exampleFigures() : undefined });
+  return fillGuidance(renderReport({ year, organ: "某某市人民政府办公室", format, layout, values: format === "2021" ? exampleFigures() : undefined }));
 }
 
 function rowOf(model: ReportModel, table: string, row: string) {

@@ -1,8 +1,9 @@
 import { applyEdits, parse, renderReport, type Cell, type ReportModel } from "../../server/src/core";
+import { fillGuidance } from "../helpers/mutate";
 
 /** Small builders shared by the service tests: a clean skeleton, a cell by ids, a text with one figure changed. */
 
-export const skeleton = (year = 2025) => renderReport({ year, organ: "测试市人民政府办公室" });
+export const skeleton = (year = 2025) => fillGuidance(renderReport({ year, organ: "测试市人民政府办公室" }));
 
 export function cellOf(model: ReportModel, table: string, row: string, column: string): Cell {
   const t = model.tables.find((x) => x.spec.id === table);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { checkText, formatById, parse, renderReport, renderTable, type TemplateLayout } from "../../server/src/core";
+import { fillGuidance } from "../helpers/mutate";
 
 /** Every table layout of FORMATS.md §7 reads back to the same figures. */
 
@@ -8,7 +9,7 @@ const LAYOUTS: TemplateLayout[] = ["tabs", "pipes", "cell-per-line"];
 
 /** A report whose figures are all distinct per row, so misplaced values would show. */
 function numbered(year: number, layout: TemplateLayout): string {
-  return renderReport({ year, organ: "某某市人民政府办公室", layout });
+  return fillGuidance(renderReport({ year, organ: "某某市人民政府办公室", layout }));
 }
 
 describe("layouts", () => {

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderReport } from "../../../server/src/core";
+import { fillGuidance } from "../../helpers/mutate";
 import { expectedFindingsFile, samplesDir } from "./paths";
 
 export const organ = "某某市人民政府办公室";
@@ -25,7 +26,7 @@ function applicationFigure(row: string, column: string): string | undefined {
 
 /** A complete 2025 report (2021 format, tab-separated tables) without any finding. */
 export function cleanReport(): string {
-  return renderReport({ year: 2025, organ, values: applicationFigure });
+  return fillGuidance(renderReport({ year: 2025, organ, values: applicationFigure }));
 }
 
 /** The clean report with nothing between the heading of section 三 and the next heading. */

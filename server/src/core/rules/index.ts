@@ -21,6 +21,7 @@ import {
 } from "./tables";
 import { balanceMismatchRule, reviewTotalMismatchRule, totalColumnMismatchRule, totalRowMismatchRule } from "./relations";
 import { templateVersionRule } from "./templateVersion";
+import { templatePlaceholderRule } from "./templatePlaceholder";
 import { narrativeSumMismatchRule } from "./narrativeSum";
 import { narrativeTableMismatchRule } from "./narrativeTable";
 import { percentageMismatchRule } from "./percentage";
@@ -43,6 +44,7 @@ export const RULES: Rule[] = [
   sectionTitleVariantRule,
   subsectionNumberingRule,
   conversionArtifactRule,
+  templatePlaceholderRule,
   tableMissingRule,
   tableRowMissingRule,
   tableCellCountRule,

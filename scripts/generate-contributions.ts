@@ -1,7 +1,8 @@
 /**
  * Generates the editor contributions from the core, so nothing is written
- * twice: the snippets (every section and table of both formats, and the whole
- * skeleton) from core/templates, the JSON schema of `.govreportrc.json`, and
+ * twice: the whole-report snippets of both formats from core/templates (the
+ * sections and tables come from completion, which knows the report's format
+ * and offers its own, once), the JSON schema of `.govreportrc.json`, and
  * the `govReport.rules` setting (one property per rule, its description in
  * package.nls.json / package.nls.zh-cn.json). `--check` exits 1 when a file is
  * stale; `npm run generate` rewrites them.
@@ -9,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { FORMATS, RULES, renderReport, renderSection, renderTable } from "../server/src/core";
+import { FORMATS, RULES, renderReport } from "../server/src/core";
 import { RULE_SETTINGS } from "../server/src/core/config";
 import type { FormatSpec } from "../server/src/core/formats";
 
@@ -26,7 +27,6 @@ interface Snippet {
 
 /** Snippet syntax treats $, } and \ specially; template text is taken literally. */
 const escape = (text: string) => text.replace(/[\\$}]/g, (c) => `\\${c}`);
-const body = (text: string) => escape(text).split("\n");
 
 /** Placeholders the skeleton's organ and year become; the year is mirrored into the statistics period. */
 const ORGAN = "\u0000organ\u0000";
@@ -44,42 +44,8 @@ function skeleton(format: FormatSpec): Snippet {
   };
 }
 
-/** A section or table identical in both formats gets one snippet without a format in its name. */
-function perFormat(render: (f: FormatSpec) => string | undefined): { format: FormatSpec; text: string; shared: boolean }[] {
-  const rendered = FORMATS.map((format) => ({ format, text: render(format) })).filter((r): r is { format: FormatSpec; text: string } => r.text !== undefined);
-  const shared = rendered.length === FORMATS.length && rendered.every((r) => r.text === rendered[0].text);
-  return (shared ? rendered.slice(0, 1) : rendered).map((r) => ({ ...r, shared }));
-}
-
 function snippets(): Record<string, Snippet> {
-  const out: Record<string, Snippet> = {};
-  for (const format of FORMATS) out[`年度报告模板（${format.name.zh}）`] = skeleton(format);
-  for (const section of FORMATS[0].sections) {
-    const heading = `${section.numeral}、${section.title}`;
-    for (const { format, text, shared } of perFormat((f) => renderSection(f, section.index))) {
-      out[shared ? heading : `${heading}（${format.name.zh}）`] = {
-        prefix: [heading, `gov-section-${section.index}${shared ? "" : `-${format.id}`}`],
-        body: body(text),
-        description: `第${section.numeral}部分模板${shared ? "" : `（${format.name.zh}）`} / Section ${section.numeral}${shared ? "" : ` (${format.name.en})`}`,
-      };
-    }
-  }
-  const tableIds = [...new Set(FORMATS.flatMap((f) => f.tables.map((t) => t.id)))];
-  for (const id of tableIds) {
-    for (const { format, text, shared } of perFormat((f) => {
-      const table = f.tables.find((t) => t.id === id);
-      return table && renderTable(table);
-    })) {
-      const table = format.tables.find((t) => t.id === id)!;
-      const name = `插入表格：${table.title.zh}${shared ? "" : `（${format.name.zh}）`}`;
-      out[name] = {
-        prefix: [name, `gov-table-${id}${shared ? "" : `-${format.id}`}`],
-        body: body(text),
-        description: `${table.title.zh} / ${table.title.en}${shared ? "" : ` (${format.name.en})`}`,
-      };
-    }
-  }
-  return out;
+  return Object.fromEntries(FORMATS.map((format) => [`年度报告模板（${format.name.zh}）`, skeleton(format)]));
 }
 
 const SEVERITY_ZH = { error: "错误", warning: "警告", info: "信息", hint: "提示" };

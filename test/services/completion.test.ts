@@ -31,18 +31,72 @@ describe("completion", () => {
     const text = full.slice(0, start) + full.slice(end);
     const position = { line: lineOf(text, "三、收到和处理政府信息公开申请情况") + 1, character: 0 };
     const [first] = completions(parse(text), position, zh);
-    assert.equal(first.label, "插入表格：收到和处理政府信息公开申请情况（2021 格式）");
+    assert.equal(first.label, "插入表三：收到和处理政府信息公开申请情况（2021 格式）");
     assert.equal(first.insertText, renderTable(formatById("2021").tables.find((t) => t.id === "applications")!, "tabs", "\n"));
     const inserted = applyEdits(text, [{ range: first.range, newText: first.insertText + "\n" }]).text;
     assert.deepEqual(checkModel(parse(inserted)).filter((f) => f.rule === "table-missing"), []);
   });
 
-  it("uses the 2019 format for a 2020 report, and English labels for the English locale", () => {
+  it("uses the 2019 format for a 2020 report; the label stays in the report's Chinese in the English locale", () => {
     const full = skeleton(2020);
     const text = full.slice(0, full.indexOf("（本列数据")) + full.slice(full.indexOf("四、政府信息公开行政复议"));
     const position = { line: lineOf(text, "三、收到和处理政府信息公开申请情况") + 1, character: 0 };
-    assert.equal(completions(parse(text), position, zh)[0].label, "插入表格：收到和处理政府信息公开申请情况（2019 格式）");
-    assert.equal(completions(parse(text), position, { ...zh, locale: "en" })[0].label, "Insert table: Applications received and handled (2019 format)");
+    assert.equal(completions(parse(text), position, zh)[0].label, "插入表三：收到和处理政府信息公开申请情况（2019 格式）");
+    const [english] = completions(parse(text), position, { ...zh, locale: "en" });
+    assert.equal(english.label, "插入表三：收到和处理政府信息公开申请情况（2019 格式）");
+    assert.equal(english.detail, "2019 format, 国办公开办函〔2019〕60号");
+  });
+
+  describe("the words a clerk types for a table bring the table of the report's format first, once", () => {
+    /** A report of `year` whose section 六 ends with a line holding `typed`, the cursor after it. */
+    const typing = (typed: string, year = 2025) => {
+      const text = `${skeleton(year)}
+${typed}`;
+      const line = text.split("\n").length - 1;
+      return completions(parse(text), { line, character: typed.length }, zh);
+    };
+    const asked: [string, string][] = [
+      ["表二", "插入表二：主动公开政府信息情况（2021 格式）"],
+      ["主动公开", "插入表二：主动公开政府信息情况（2021 格式）"],
+      ["二、", "插入表二：主动公开政府信息情况（2021 格式）"],
+      ["表三", "插入表三：收到和处理政府信息公开申请情况（2021 格式）"],
+      ["收到和处理", "插入表三：收到和处理政府信息公开申请情况（2021 格式）"],
+      ["表四", "插入表四：政府信息公开行政复议、行政诉讼情况（2021 格式）"],
+      ["行政复议", "插入表四：政府信息公开行政复议、行政诉讼情况（2021 格式）"],
+      ["插入", "插入表二：主动公开政府信息情况（2021 格式）"],
+      ["table", "插入表二：主动公开政府信息情况（2021 格式）"],
+    ];
+    for (const [typed, label] of asked)
+      it(`${typed} → ${label}`, () => {
+        const items = typing(typed);
+        assert.equal(items[0].label, label);
+        assert.equal(items[0].preselect, true);
+        const labels = items.map((i) => i.label);
+        assert.equal(new Set(labels).size, labels.length, "each entry once");
+        assert.ok(labels.every((l) => !/gov-|active-|[a-z]+-[a-z0-9一-龥]+-\d{4}/.test(l)), `no raw ids: ${labels.join(" | ")}`);
+        assert.ok(items[0].filterText!.toLowerCase().startsWith(typed.toLowerCase()), "the typed word leads the filter text");
+        assert.match(items[0].documentation!, /^```text\n/);
+      });
+
+    it("插入 and table offer the three tables, in the order of the report", () => {
+      assert.deepEqual(typing("table").filter((i) => i.label.startsWith("插入表")).map((i) => i.label.slice(0, 4)), ["插入表二", "插入表三", "插入表四"]);
+    });
+
+    it("table 二 of the 2021 format inserts its four sub-tables together; of the 2019 format its own sub-tables", () => {
+      for (const [year, format] of [[2025, "2021"], [2020, "2019"]] as const) {
+        const [first] = typing("表二", year);
+        const subTables = formatById(format).tables.filter((t) => t.section === 2);
+        assert.equal(first.insertText, subTables.map((t) => renderTable(t, "tabs", "\n")).join("\n"));
+        assert.match(first.label, new RegExp(`（${format} 格式）$`));
+        for (const t of subTables) assert.ok(first.documentation!.includes(t.caption ?? t.title.zh));
+      }
+    });
+
+    it("the preview shows the table's rows", () => {
+      const doc = typing("表三")[0].documentation!;
+      assert.match(doc, /一、本年新收政府信息公开申请数量/);
+      assert.match(doc, /二、上年结转政府信息公开申请数量/);
+    });
   });
 
   it("inside a table, offers the canonical labels of the rows it lacks, replacing the cell being typed", () => {

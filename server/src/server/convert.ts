@@ -18,6 +18,7 @@ import {
   type VersionedTextDocumentIdentifier,
 } from "vscode-languageserver/node";
 import {
+  groupFindings,
   pick,
   localized,
   type BalanceLens,
@@ -30,10 +31,11 @@ import {
   type Locale,
   type ReportSymbol,
   type Severity,
+  type TableExtent,
 } from "../core";
 import { ruleDocUrl } from "../core/docs";
 import { FIX_ALL_KIND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "./protocol";
-import type { ReviewFinding } from "./reviewProtocol";
+import type { ReviewFinding, ReviewGroup } from "./reviewProtocol";
 
 /** Core results to LSP types: one small function per kind, no logic beyond the mapping. */
 
@@ -66,6 +68,35 @@ export function diagnosticOf(f: ReviewFinding): Diagnostic {
   };
 }
 
+/**
+ * A report's diagnostics as Problems lists them. A table's findings of one
+ * rule (core/group.ts) are one entry: the first finding keeps its severity,
+ * names the count in its message and lists the others as its related
+ * information; the others are hints, which the editor marks in the text but
+ * leaves out of Problems. Every finding keeps its own diagnostic, so its
+ * hover and its quick fixes stay where it is.
+ */
+export function toDiagnostics(findings: ReviewFinding[], tables: readonly TableExtent[], uri: string, locale: Locale): Diagnostic[] {
+  const diagnostics = new Map(findings.map((f) => [f, diagnosticOf(f)]));
+  for (const { group } of groupFindings(findings, tables)) {
+    if (!group) continue;
+    const [first, ...others] = group.members;
+    const lead = diagnostics.get(first)!;
+    lead.message = `${pick(group.message, locale)}\n${first.message}`;
+    lead.relatedInformation = others.map((f) => ({ location: { uri, range: f.range }, message: f.message }));
+    for (const f of others) diagnostics.get(f)!.severity = DiagnosticSeverity.Hint;
+  }
+  return [...diagnostics.values()];
+}
+
+/** The groups of a report's findings for the 年报检查 view, the members named by their index. */
+export function toReviewGroups(findings: ReviewFinding[], tables: readonly TableExtent[], locale: Locale): ReviewGroup[] {
+  const index = new Map(findings.map((f, i) => [f, i]));
+  return groupFindings(findings, tables).flatMap(({ group }) =>
+    group ? [{ rule: group.rule, severity: group.severity, message: pick(group.message, locale), members: group.members.map((f) => index.get(f)!) }] : [],
+  );
+}
+
 export function tooLargeDiagnostic(size: number, limit: number, locale: Locale): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -88,6 +119,8 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
     detail: e.detail,
+    documentation: e.documentation && { kind: MarkupKind.Markdown, value: e.documentation },
+    filterText: e.filterText,
     textEdit: { range: e.range, newText: e.insertText },
     insertTextFormat: InsertTextFormat.PlainText,
     // Templates are tab-separated: the editor must not re-indent them.

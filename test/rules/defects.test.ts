@@ -4,7 +4,7 @@ import type { FormatId } from "../../server/src/core/formats";
 import fc from "fast-check";
 import { applyEdits, checkText, formatById, parse, renderReport, type Finding, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
 import type { ValueSource } from "../../server/src/core/templates";
-import { firstDifferentLine, renderLayoutReport, TEMPLATE_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
+import { firstDifferentLine, renderLayoutReport, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
 import { cellKey, consistentFigures, writeFigure } from "../property/arbitraries";
 import { CLEAN_2021 } from "../helpers/mutate";
 
@@ -148,6 +148,7 @@ const RENDERED_DEFECTS: RenderedDefect[] = [
 const FORMAT_CASES: { name: string; year: number; formats: TableFormats }[] = [
   { name: "2019", year: 2020, formats: "2019" },
   { name: "2021", year: 2023, formats: "2021" },
+  { name: "2019 table 二 with 2021 tables 三 and 四", year: 2022, formats: { active: "2019", applications: "2021" } },
 ];
 
 const lineOfFinding = (f: Finding) => f.range.start.line + 1;
@@ -162,7 +163,7 @@ function activeTableLines(text: string): [number, number] {
 
 describe("injected defects in the layouts of web copies and in mixed templates", () => {
   for (const { name, year, formats } of FORMAT_CASES)
-    for (const layout of TEMPLATE_LAYOUTS as AnyLayout[]) {
+    for (const layout of [...TEMPLATE_LAYOUTS, ...WEB_LAYOUTS] as AnyLayout[]) {
       const values = consistentValues(formats);
       const options = { year, organ: "某某县人民政府办公室", formats, layout, values };
       const clean = renderLayoutReport(options);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
-import type { CodeLens, Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
+import { readFileSync, writeFileSync } from "node:fs";
+import type { CodeLens, DocumentSymbol, Hover, PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
 import { checkText, parse } from "../../server/src/core";
 import { tempDir } from "../helpers/cli";
 import { sample } from "../helpers/samples";
@@ -17,7 +17,35 @@ const texts = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d
 /** Accepts the diagnostics that carry exactly these messages (a check scheduled before a change may still publish the old ones). */
 const saying = (expected: string[]) => (p: PublishDiagnosticsParams) => JSON.stringify(texts(p)) === JSON.stringify(expected);
 
+/** The settings VS Code sends when the user set none: package.json's defaults. */
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8"));
+const defaultLocale = manifest.contributes.configuration.properties["govReport.locale"].default;
+
 describe("locale setting over LSP", () => {
+  it("VS Code's default is Chinese: an English display language still gets Chinese messages and outline", async () => {
+    assert.equal(defaultLocale, "zh-cn");
+    const client = await LspTestClient.start({ locale: "en", settings: { locale: defaultLocale } });
+    const uri = fileUri("default-locale.govreport");
+    const text = withFigure(skeleton(), "applications", "new", "natural", "1");
+    client.open(uri, text);
+    assert.deepEqual(texts(await client.diagnostics(uri)), messages(text, "zh"));
+    const [title] = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    assert.equal(title.detail, "2021 格式");
+  });
+
+  it("the outline answers in the new language as soon as the setting changed", async () => {
+    const client = await LspTestClient.start({ settings: { locale: "zh-cn" } });
+    const uri = fileUri("outline-locale.govreport");
+    client.open(uri, skeleton());
+    await client.diagnostics(uri);
+    const mark = client.refreshCount;
+    await client.configure({ locale: "en" });
+    // The server has applied the setting once it asks the client to refresh its views.
+    await client.refreshed("workspace/codeLens/refresh", mark);
+    const [title] = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    assert.equal(title.detail, "2021 format");
+  });
+
   it("switching govReport.locale re-publishes the diagnostics and re-asks the lenses in the new language", async () => {
     const client = await LspTestClient.start({ locale: "zh-cn" });
     const uri = fileUri("locale.govreport");

@@ -76,7 +76,7 @@ export interface Subheading {
   numberRange: Range;
 }
 
-export type TableLayout = "tabs" | "cell-per-line" | "pipes" | "pipe-per-line";
+export type TableLayout = "tabs" | "cell-per-line" | "pipes" | "pipe-per-line" | "lines";
 
 export interface Table {
   spec: TableSpec;

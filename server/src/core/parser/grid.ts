@@ -1,13 +1,19 @@
 import type { RawCell, TableLayout } from "../model";
+import { isValueLike } from "./cells";
+import { labelKind } from "./labels";
 import { contentBounds, contentEnd, contentLength, contentStart, hasContent, labelKey, trimPadding, type SourceLine } from "../text";
 import { range, type Range } from "../types";
 
 /**
  * Turns the table-like lines of a draft into rows of raw cells, whatever the
- * layout (FORMATS.md §7): tab-separated rows, one cell per line (a line that
- * starts with a tab is a cell, a blank line ends the row, a line without a tab
- * continues the cell above), `|` rows with or without outer pipes, and one
- * cell per line ending in ` |`.
+ * layout (FORMATS.md §7): tab-separated rows; `|` rows with or without outer
+ * pipes; and the layouts that put one cell per line — a line that starts with
+ * a tab (a blank line ends the row, a line without a tab continues the cell
+ * above), `|` streams as web pages are copied to text (cells ending in ` |`,
+ * cells alternating with lone `|` lines, rows opened by a `|` line, spacer
+ * lines made only of pipes), and bare lines with blank lines between the
+ * cells. In the one-cell-per-line layouts a row is where the official words
+ * say it is: a row label starts a row (labels.ts), not the line breaks.
  */
 
 /**
@@ -67,7 +73,6 @@ const HTML_COMMENT = /^\s*<!--/;
 const SENTENCE_STOP = /[。；]/;
 const LEADING_PIPE = /^\s*\|/;
 const TRAILING_PIPE = /\|\s*$/;
-const ONE_TRAILING_PIPE = /^[^|]*\|\s*$/;
 
 /** Lines that can be part of a table; prose indented with a tab is not. */
 export function isTableLine(s: string): boolean {
@@ -118,72 +123,203 @@ const hasOuterPipes = (s: string) => OUTER_PIPES.test(s);
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const isPipeSeparator = (s: string) => PIPE_SEPARATOR.test(s);
 
+/**
+ * How a `|` line reads: one cell and at most two pipes is a cell of a `|`
+ * stream (`规章 |`, `| 代码`); text in several cells, or one cell among many
+ * pipes (a row whose values are blank), is a `|` row; pipes alone say nothing.
+ */
+function pipeLineKind(s: string): "stream" | "row" | "spacer" {
+  let pipes = 0;
+  let filled = 0;
+  let from = 0;
+  for (let i = s.indexOf("|"); ; i = s.indexOf("|", from)) {
+    const to = i < 0 ? s.length : i;
+    if (contentStart(s, from, to) < to) filled++;
+    if (i < 0) break;
+    pipes++;
+    from = i + 1;
+  }
+  if (filled === 0) return "spacer";
+  return filled === 1 && pipes <= 2 ? "stream" : "row";
+}
+
 function chooseLayout(lines: SourceLine[], first: number, last: number): TableLayout {
   let piped = 0;
-  let pipeEnded = 0;
+  let streamed = 0;
+  let rowed = 0;
   let lone = 0;
   let tabbed = 0;
   for (let i = first; i <= last; i++) {
     const s = lines[i].text;
     if (isPiped(s)) {
       piped++;
-      if (ONE_TRAILING_PIPE.test(s)) pipeEnded++;
+      const kind = pipeLineKind(s);
+      if (kind === "stream") streamed++;
+      else if (kind === "row") rowed++;
     } else if (s.includes("\t")) {
       tabbed++;
       if (isLoneCell(s)) lone++;
-    }
+    } else if (hasContent(s)) streamed++; // a cell between `|` lines
   }
-  if (piped > tabbed) return pipeEnded * 2 > piped ? "pipe-per-line" : "pipes";
+  if (piped > tabbed) return streamed > rowed ? "pipe-per-line" : "pipes";
   return lone * 5 > tabbed * 3 ? "cell-per-line" : "tabs";
 }
 
-/** Rows of a block whose rows are one cell per line, separated by blank lines. */
-function stackedRows(lines: SourceLine[], first: number, last: number, layout: TableLayout): GridRow[] {
-  const rows: GridRow[] = [];
-  let cur: GridRow | undefined;
-  const flush = () => {
-    if (cur && cur.cells.length) rows.push(cur);
-    cur = undefined;
+/** A cell of a one-cell-per-line layout, and whether a blank line (a row's end in the tab-led layout) stands before it. */
+interface StreamCell {
+  cell: GridCell;
+  breakBefore: boolean;
+}
+
+/** `prev` continued by the content of line `i` from `a` to `b` (a cell wrapped over lines: 本年新 / 制作数量). */
+function wrapped(prev: GridCell, i: number, s: string, a: number, b: number): GridCell {
+  return {
+    raw: trimPadding(prev.raw) + s.slice(a, b),
+    line: prev.line,
+    start: prev.start,
+    endLine: i,
+    end: s.length,
+    contentStart: prev.contentStart,
+    contentEnd: b,
+    key: undefined,
   };
+}
+
+/** Two pieces of text are one wrapped cell only when both are words: a value never wraps, and never continues a label. */
+const continuesCell = (prev: GridCell, next: string) => isFilled(prev) && !isValueLike(prev.raw) && !isValueLike(next);
+
+/** Cells of the tab-led layout: a line that starts with a tab is a cell, a line without one continues the cell above. */
+function tabLedCells(lines: SourceLine[], first: number, last: number): StreamCell[] {
+  const out: StreamCell[] = [];
+  let breakBefore = false;
   for (let i = first; i <= last; i++) {
     const s = lines[i].text;
     if (isBlank(s)) {
-      flush();
+      breakBefore = true;
       continue;
     }
-    const startsCell = layout === "cell-per-line" ? s.charCodeAt(0) === 9 : TRAILING_PIPE.test(s);
-    if (startsCell || !cur || !cur.cells.length) {
-      cur ??= { cells: [], firstLine: i, lastLine: i, layout };
-      if (layout === "cell-per-line") {
-        // A tab-led line may still hold several cells (a row of the tab layout inside the block).
-        splitCells(i, s, "\t", s.charCodeAt(0) === 9 ? 1 : 0, cur.cells);
-      } else {
-        const bar = s.lastIndexOf("|");
-        cur.cells.push(cell(i, s, 0, bar >= 0 ? bar : s.length));
-      }
-    } else {
-      // Continuation of the cell above: the cell now spans lines.
-      const prev = cur.cells[cur.cells.length - 1];
+    const prev = out[out.length - 1];
+    if (s.charCodeAt(0) !== 9 && prev && !breakBefore) {
       const [a, b] = contentBounds(s);
-      cur.cells[cur.cells.length - 1] = {
-        raw: trimPadding(prev.raw) + s.slice(a, b),
-        line: prev.line,
-        start: prev.start,
-        endLine: i,
-        end: s.length,
-        contentStart: prev.contentStart,
-        contentEnd: b,
-        key: undefined,
-      };
+      prev.cell = wrapped(prev.cell, i, s, a, b);
+      continue;
     }
-    cur.lastLine = i;
+    // A tab-led line may still hold several cells (a row of the tab layout inside the block).
+    const cells = splitCells(i, s, "\t", s.charCodeAt(0) === 9 ? 1 : 0);
+    cells.forEach((cell, k) => out.push({ cell, breakBefore: k === 0 && breakBefore }));
+    breakBefore = false;
+  }
+  return out;
+}
+
+/**
+ * Cells of a `|` stream: the block's text read as one run in which every pipe
+ * ends a cell, whatever the line breaks — so ` |`-ended cells, cells between
+ * lone `|` lines and `| `-led cells all come out as the same cells, and a
+ * spacer line of k pipes as k empty cells. Text on lines with no pipe between
+ * them is one wrapped cell when both are words, two cells otherwise.
+ */
+function pipeStreamCells(lines: SourceLine[], first: number, last: number): StreamCell[] {
+  const out: StreamCell[] = [];
+  const push = (cell: GridCell) => out.push({ cell, breakBefore: false });
+  let open: GridCell | undefined;
+  for (let i = first; i <= last; i++) {
+    const s = lines[i].text;
+    let from = 0;
+    for (let bar = s.indexOf("|"); ; bar = s.indexOf("|", from)) {
+      const to = bar < 0 ? s.length : bar;
+      const a = contentStart(s, from, to);
+      const b = contentEnd(s, a, to);
+      if (a < b) {
+        if (open && !continuesCell(open, s.slice(a, b))) {
+          push(open);
+          open = undefined;
+        }
+        open = open ? wrapped(open, i, s, a, b) : cell(i, s, from, to);
+      }
+      if (bar < 0) break;
+      // A pipe ends the open cell, or is an empty cell of its own.
+      push(open ?? cell(i, s, from, bar));
+      open = undefined;
+      from = bar + 1;
+    }
+  }
+  if (open) push(open);
+  return out;
+}
+
+/** Cells of bare lines: each line a cell, blank lines between cells; consecutive lines of words are one wrapped cell. */
+function bareLineCells(lines: SourceLine[], first: number, last: number): StreamCell[] {
+  const out: StreamCell[] = [];
+  let afterBlank = false;
+  for (let i = first; i <= last; i++) {
+    const s = lines[i].text;
+    if (s.length === 0) {
+      afterBlank = true;
+      continue;
+    }
+    const [a, b] = contentBounds(s);
+    const prev = out[out.length - 1];
+    if (prev && !afterBlank && a < b && continuesCell(prev.cell, s.slice(a, b))) prev.cell = wrapped(prev.cell, i, s, a, b);
+    // A line of spaces alone (U+00A0, U+3000 as web pages write an empty cell) is an empty cell.
+    else out.push({ cell: cell(i, s, 0, s.length), breakBefore: false });
+    afterBlank = false;
+  }
+  return out;
+}
+
+type CellRole = "value" | "empty" | "row" | "header" | "text";
+
+function roleOf(c: GridCell): CellRole {
+  if (!isFilled(c)) return "empty";
+  if (isValueLike(c.raw)) return "value";
+  return labelKind(cellKey(c)) ?? "text";
+}
+
+/**
+ * Rows of a one-cell-per-line block, cut where the official words say: a row
+ * label starts a row when the row so far holds a value or a row label of its
+ * own (a group label such as （三）不予公开 is a row of its own, before its
+ * first item); a header word or other text starts one after values (the next
+ * sub-table's caption); values after header words alone start an unlabelled
+ * row (table 四's figures). Blank lines end rows in the tab-led layout.
+ */
+function segmentRows(cells: StreamCell[], layout: TableLayout): GridRow[] {
+  const rows: GridRow[] = [];
+  let cur: GridCell[] = [];
+  let hasValue = false;
+  let hasRowLabel = false;
+  let hasLabel = false;
+  const flush = () => {
+    if (cur.some(isFilled)) rows.push({ cells: cur, firstLine: cur[0].line, lastLine: cur[cur.length - 1].endLine, layout });
+    cur = [];
+    hasValue = hasRowLabel = hasLabel = false;
+  };
+  for (const { cell: c, breakBefore } of cells) {
+    if (breakBefore) flush();
+    const role = roleOf(c);
+    if (role === "row" && (hasValue || hasRowLabel)) flush();
+    else if ((role === "header" || role === "text") && hasValue) flush();
+    else if (role === "value" && hasLabel && !hasRowLabel && !hasValue) flush();
+    // Empty cells before a row's first label are spacers between rows: no row starts with them.
+    if (role === "empty" && !cur.some(isFilled) && layout !== "cell-per-line") continue;
+    cur.push(c);
+    if (role === "value" || (role === "empty" && hasRowLabel)) hasValue = hasValue || role === "value";
+    if (role === "row") hasRowLabel = true;
+    if (role === "row" || role === "header" || role === "text") hasLabel = true;
   }
   flush();
   return rows;
 }
 
+function stackedRows(lines: SourceLine[], first: number, last: number, layout: TableLayout): GridRow[] {
+  const cells =
+    layout === "cell-per-line" ? tabLedCells(lines, first, last) : layout === "pipe-per-line" ? pipeStreamCells(lines, first, last) : bareLineCells(lines, first, last);
+  return segmentRows(cells, layout);
+}
+
 function blockRows(lines: SourceLine[], first: number, last: number, layout: TableLayout): GridRow[] {
-  if (layout === "cell-per-line" || layout === "pipe-per-line") return stackedRows(lines, first, last, layout);
+  if (layout === "cell-per-line" || layout === "pipe-per-line" || layout === "lines") return stackedRows(lines, first, last, layout);
   const rows: GridRow[] = [];
   let piped = 0;
   let outer = 0;
@@ -202,10 +338,21 @@ function blockRows(lines: SourceLine[], first: number, last: number, layout: Tab
   return rows;
 }
 
+/** A line that can be one cell of a flattened table: a value, an official table word, or a short line of words; never a sentence. */
+const isShortCell = (s: string) => hasContent(s) && !isProse(s) && (contentLength(s) <= 30 || labelKind(labelKey(s)) !== undefined);
+
+/** The next line after `j` that is not blank, or -1. */
+function nextFilled(lines: SourceLine[], j: number, excluded: (line: number) => boolean): number {
+  for (let k = j + 1; k < lines.length && !excluded(k); k++) if (!isBlank(lines[k].text)) return k;
+  return -1;
+}
+
 /**
  * Finds the table blocks: runs of table lines, with the blank lines inside
- * them and, in the one-cell-per-line layout, the continuation lines.
- * `excluded` marks lines already known to be headings.
+ * them and the lines of a cell stream that carry no separator of their own
+ * (a wrapped cell of the tab-led layout; a cell between lone `|` lines).
+ * `excluded` marks lines already known to be headings. Then the tables made
+ * of bare lines, among the lines left.
  */
 export function findBlocks(lines: SourceLine[], excluded: (line: number) => boolean): GridBlock[] {
   const blocks: GridBlock[] = [];
@@ -225,6 +372,8 @@ export function findBlocks(lines: SourceLine[], excluded: (line: number) => bool
         /* may be inside the table: decided by what follows */
       } else if (j === last + 1 && isLoneCell(lines[last].text) && contentLength(s) <= 30 && !isProse(s)) {
         last = j; // a wrapped cell: 本年新 / 制作数量
+      } else if (isPiped(lines[last].text) && isShortCell(s) && isPiped(lines[nextFilled(lines, j, excluded)]?.text ?? "")) {
+        last = j; // a cell between `|` lines
       } else break;
       j++;
     }
@@ -232,5 +381,49 @@ export function findBlocks(lines: SourceLine[], excluded: (line: number) => bool
     blocks.push({ firstLine: first, lastLine: last, layout, rows: blockRows(lines, first, last, layout) });
     i = last + 1;
   }
-  return blocks;
+  return mergeSorted(blocks, findBareBlocks(lines, excluded, blocks));
+}
+
+/** A bare block needs this many lines that name official table words: fewer is a list in the prose. */
+const BARE_MIN_LABELS = 4;
+
+/**
+ * Tables whose cells stand on lines of their own with nothing but blank
+ * lines between them (a web page copied as text): runs of short lines
+ * outside the other blocks that start with an official table word and hold
+ * enough of them. A run ends at a sentence, a heading or another block.
+ */
+function findBareBlocks(lines: SourceLine[], excluded: (line: number) => boolean, blocks: GridBlock[]): GridBlock[] {
+  const taken = new Uint8Array(lines.length);
+  for (const b of blocks) taken.fill(1, b.firstLine, b.lastLine + 1);
+  const found: GridBlock[] = [];
+  const isLabelLine = (s: string) => labelKind(labelKey(s)) !== undefined;
+  let i = 0;
+  while (i < lines.length) {
+    const s = lines[i].text;
+    if (taken[i] || excluded(i) || !isShortCell(s) || isValueLike(s) || !isLabelLine(s)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let labels = 0;
+    let j = i;
+    for (; j < lines.length && !taken[j] && !excluded(j); j++) {
+      const t = lines[j].text;
+      if (!hasContent(t)) continue;
+      if (!isShortCell(t) || t.includes("\t") || isPiped(t)) break;
+      if (isValueLike(t) || isLabelLine(t)) last = j;
+      if (isLabelLine(t) && !isValueLike(t)) labels++;
+    }
+    if (labels >= BARE_MIN_LABELS) {
+      const rows = blockRows(lines, i, last, "lines");
+      if (rows.length) found.push({ firstLine: i, lastLine: last, layout: "lines", rows });
+      i = last + 1;
+    } else i = Math.max(j, i + 1);
+  }
+  return found;
+}
+
+function mergeSorted(a: GridBlock[], b: GridBlock[]): GridBlock[] {
+  return b.length ? [...a, ...b].sort((x, y) => x.firstLine - y.firstLine) : a;
 }

@@ -9,7 +9,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { CLI, runCli, tempDir } from "../helpers/cli";
@@ -131,6 +131,8 @@ describe("files the CLI cannot use", () => {
       for (const command of ["check", "fix"]) {
         // fix writes its temporary file beside the draft: the folder must be writable to whoever runs it.
         if (command === "fix") chmodSync(dir, 0o777);
+        // …and the good file its own: fix keeps a file's owner, and refuses a file it cannot keep the owner of.
+        if (command === "fix" && process.getuid?.() === 0) chownSync(join(dir, "good.txt"), 65534, 65534);
         const r = runAsUnprivileged([command, ...(command === "check" ? ["--format", "json"] : []), dir, ...explicit], dir);
         if (!r) return t.skip("running as root, and no unprivileged user to run the CLI as: mode 000 cannot deny reading");
         assert.equal(r.status, 2, `${command}: ${r.stderr}`);

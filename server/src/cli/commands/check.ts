@@ -1,6 +1,6 @@
-import { writeFileSync } from "node:fs";
 import { parse, type Locale, type ReportIdentity } from "../../core";
 import { localeOf, option, UsageError, type Args } from "../args";
+import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
 import type { CheckedReport, Wanted } from "../digest";
 import { readReportText } from "../../node/files";
@@ -20,6 +20,8 @@ export async function check(args: Args): Promise<number> {
   const summary = args.options.has("--summary");
   if (summary && format !== "stylish") throw new UsageError("--summary 不能与 --format 同用 / --summary replaces --format");
   const output = summary ? "summary" : format;
+  const file = option(args, "--output") ?? option(args, "-o");
+  if (file && args.paths.some((p) => sameFile(file, p))) throw new UsageError(`输出文件不能是所查的文件 / the output must not be a file being checked: ${file}`);
   const problems: FileResult[] = [];
   const configProblems: string[] = [];
   const targets = collect(args.paths, problems);
@@ -38,8 +40,7 @@ export async function check(args: Args): Promise<number> {
     stylish: () => toStylish(all, locale, process.stdout.isTTY === true),
   };
   const out = renderers[output]();
-  const file = option(args, "--output") ?? option(args, "-o");
-  if (file) writeFileSync(file, out + "\n");
+  if (file) writeOutput(file, Buffer.from(out + "\n", "utf8"));
   else process.stdout.write(out + "\n");
   if (problems.length || configProblems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;

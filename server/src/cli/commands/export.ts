@@ -1,8 +1,8 @@
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { localized, parse, pick } from "../../core";
 import { loadDocx } from "../../docx/lazy";
 import { localeOf, option, UsageError, type Args } from "../args";
-import { writeOutput } from "../atomic";
+import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
 import { readDraft } from "../../node/files";
 import { toStylish } from "../output";
@@ -20,7 +20,7 @@ export async function exportCommand(args: Args): Promise<number> {
   if (args.paths.length !== 1) throw new UsageError("export 需要一个草稿文件 / export takes one draft file");
   const [draftPath] = args.paths;
   const output = option(args, "--output") ?? option(args, "-o") ?? join(dirname(draftPath), basename(draftPath, extname(draftPath)) + ".docx");
-  if (resolve(output) === resolve(draftPath)) throw new UsageError("输出文件不能是草稿本身 / the output must not be the draft itself");
+  if (sameFile(output, draftPath)) throw new UsageError("输出文件不能是草稿本身 / the output must not be the draft itself");
   const config = new ConfigLoader(option(args, "--config")).forFile(draftPath, (m) => process.stderr.write(`gov-report: ${m}\n`));
   const locale = localeOf(args, config);
   const force = args.options.has("--force");

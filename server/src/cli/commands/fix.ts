@@ -31,7 +31,8 @@ export function fix(args: Args): number {
       const config = loader.forFile(t.file, (m) => process.stderr.write(`gov-report: ${m}\n`));
       const { text, fixed } = fixAll(decoded.text, { config });
       if (text === decoded.text) continue;
-      writeAtomically(t.file, encode(text, decoded.encoding));
+      // The stamp of the file as read: a line added while the fixes were computed is not overwritten.
+      writeAtomically(t.file, encode(text, decoded.encoding), { expected: decoded.stamp });
       process.stdout.write(`${t.file}: 已修复 ${fixed} 处 / ${fixed} fixes applied\n`);
     } catch (e) {
       process.stderr.write(`gov-report: ${t.file}: ${(e as Error).message}\n`);

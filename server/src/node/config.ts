@@ -1,6 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { dirname, join, resolve } from "node:path";
 import { readConfig, type Config } from "../core";
+import { FileProblem, readRegularFile } from "./files";
+
+/** A configuration is a few hundred bytes; a larger file is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** `.govreportrc.json` from --config, else the nearest one above the file (cached per folder). */
 export class ConfigLoader {
@@ -10,7 +15,7 @@ export class ConfigLoader {
   constructor(private explicit?: string) {}
 
   load(path: string): { config: Config; problems: string[]; path: string } {
-    const { config, problems } = readConfig(JSON.parse(readFileSync(path, "utf8")));
+    const { config, problems } = readConfig(parseJson(readRegularFile(path, MAX_CONFIG_BYTES).data));
     // `previous` is relative to the config file, not to the working directory.
     if (config.previous !== undefined) config.previous = resolve(dirname(path), config.previous);
     return { config, path, problems: problems.map((p) => `${path}: ${p.path || "(root)"}: ${p.message}`) };
@@ -41,10 +46,31 @@ export class ConfigLoader {
       this.cache.set(path, { config, path });
       return config;
     } catch (e) {
-      onProblem(`${path}: 配置文件无法读取 / cannot read config: ${(e as Error).message}`);
+      // Never the error's own text for a parse error: it quotes the file, which may be anything a link points at.
+      const why = e instanceof FileProblem ? e.message : ((e as NodeJS.ErrnoException).code ?? "error");
+      onProblem(`${path}: 配置文件无法读取 / cannot read config: ${why}`);
       this.cache.set(path, {});
       return undefined;
     }
   }
 }
 
+
+/**
+ * The JSON of a config file, a UTF-8 byte order mark allowed (editors on
+ * Windows save one). A syntax error is told by its line and column only.
+ */
+function parseJson(data: Buffer): unknown {
+  const body = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data;
+  if (!isUtf8(body)) throw new FileProblem("不是 UTF-8 编码的 JSON / not UTF-8 JSON");
+  const text = body.toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const at = /position (\d+)/.exec((e as Error).message);
+    if (!at) throw new FileProblem("不是有效的 JSON / not valid JSON");
+    const before = text.slice(0, Number(at[1])).split("\n");
+    const where = `${before.length}:${before[before.length - 1].length + 1}`;
+    throw new FileProblem(`不是有效的 JSON（第 ${where} 处） / not valid JSON (at line:column ${where})`);
+  }
+}

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { join } from "node:path";
 import type { WordDraft } from "../docx";
@@ -18,10 +18,22 @@ export interface DecodedFile {
 
 export class FileProblem extends Error {}
 
-const MAX_BYTES = 64 * 1024 * 1024;
+/** The largest draft, Word report or last year's report read (a .docx's parts have limits of their own, docx/limits.ts). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const NOT_UTF8_AFTER_BOM = "有 UTF-8 标记（BOM），但内容不是有效的 UTF-8 / starts with a UTF-8 byte order mark but is not valid UTF-8";
+const ODD_UTF16 = "UTF-16 文件的字节数为奇数，末尾多出一个字节 / a UTF-16 file with an odd number of bytes: one byte left over at the end";
 
 export function decode(buf: Buffer): DecodedFile {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString("utf8"), encoding: "utf8bom" };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    // Text after the mark is validated as any UTF-8 is: a GBK draft saved with a stray BOM must not become U+FFFD and be written back so.
+    const body = buf.subarray(3);
+    if (!isUtf8(body)) throw new FileProblem(NOT_UTF8_AFTER_BOM);
+    return { text: body.toString("utf8"), encoding: "utf8bom" };
+  }
+  const utf16 = (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+  // A trailing odd byte would be dropped by the decoder, and by the next write.
+  if (utf16 && buf.length % 2 === 1) throw new FileProblem(ODD_UTF16);
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: buf.subarray(2).toString("utf16le"), encoding: "utf16le" };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(buf.subarray(2)), encoding: "utf16be" };
   const head = buf.subarray(0, 8192);
@@ -48,15 +60,49 @@ export function encode(text: string, encoding: Encoding): Buffer {
   }
 }
 
-function readRegularFile(path: string): Buffer {
-  const st = statSync(path);
-  if (!st.isFile()) throw new FileProblem("不是普通文件 / not a regular file");
-  if (st.size > MAX_BYTES) throw new FileProblem(`文件过大（${Math.round(st.size / 1048576)} MB） / file too large`);
-  return readFileSync(path);
+/** What a file was when it was read: compared again before it is replaced, so that a change made meanwhile is not lost. */
+export type FileStamp = string;
+
+export function stampOf(st: { dev: bigint; ino: bigint; size: bigint; mtimeNs: bigint }): FileStamp {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
-export function readDraft(path: string): DecodedFile {
-  return decode(readRegularFile(path));
+const tooLarge = (bytes: number | bigint, limit: number) =>
+  new FileProblem(`文件过大（超过 ${Math.round(limit / 1048576)} MB：${Math.ceil(Number(bytes) / 1048576)} MB 或更多） / file too large (over ${Math.round(limit / 1048576)} MB)`);
+
+/**
+ * A regular file's bytes, at most `limit` of them. Opened without blocking
+ * and checked on the opened descriptor: a FIFO (which would wait for a writer
+ * forever) and a device such as /dev/zero (endless) are refused before any
+ * read, and a file that grows while it is read stops at the limit.
+ */
+export function readRegularFile(path: string, limit = MAX_FILE_BYTES): { data: Buffer; stamp: FileStamp } {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    if (!st.isFile()) throw new FileProblem("不是普通文件 / not a regular file");
+    if (st.size > BigInt(limit)) throw tooLarge(st.size, limit);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // The size stat gave and one byte more, to see the end of the file (or that it grew).
+      const expected = Math.max(Number(st.size) - total, 0) + 1;
+      const chunk = Buffer.allocUnsafe(Math.min(expected, limit + 1 - total, 1 << 24));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > limit) throw tooLarge(total, limit);
+    }
+    return { data: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), stamp: stampOf(st) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readDraft(path: string): DecodedFile & { stamp: FileStamp } {
+  const { data, stamp } = readRegularFile(path);
+  return { ...decode(data), stamp };
 }
 
 export const isWordFile = (path: string) => /\.docx$/i.test(path);
@@ -65,7 +111,7 @@ export const isWordFile = (path: string) => /\.docx$/i.test(path);
 export async function readWordDraft(path: string): Promise<WordDraft> {
   const { DocxError, importDocx } = await loadDocx();
   try {
-    return await importDocx(readRegularFile(path));
+    return await importDocx(readRegularFile(path).data);
   } catch (e) {
     throw e instanceof DocxError ? new FileProblem(e.message) : e;
   }
@@ -100,6 +146,8 @@ const SKIP_DIRS = new Set(["node_modules", ".git", ".svn", ".hg"]);
 export function walk(dir: string, onProblem: (path: string, message: string) => void): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  /** Real paths of the folders being visited: a link back to one of them is a loop. */
+  const open = new Set<string>();
   const visit = (d: string) => {
     let real: string;
     try {
@@ -108,11 +156,18 @@ export function walk(dir: string, onProblem: (path: string, message: string) => 
       onProblem(d, `无法访问 / cannot access: ${(e as Error).message}`);
       return;
     }
-    if (seen.has(real)) {
+    if (open.has(real)) {
       onProblem(d, "符号链接循环，已跳过 / symlink loop, skipped");
       return;
     }
+    // Another name of a folder already read (latest -> 2023): its files are listed once, under their first name.
+    if (seen.has(real)) return;
     seen.add(real);
+    open.add(real);
+    visitFolder(d);
+    open.delete(real);
+  };
+  const visitFolder = (d: string) => {
     let names: string[];
     try {
       names = readdirSync(d).sort();

@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import type { Element } from "@xmldom/xmldom";
 import { localized } from "../core";
 import { DocxError } from "./errors";
+import { checkEntryCount, checkMarkup, partLimit, partTooLarge } from "./limits";
 import { isW, parseXml, wChild } from "./xml";
 
 /**
@@ -21,6 +22,7 @@ async function unzip(data: Uint8Array): Promise<JSZip> {
       ),
     );
   }
+  checkEntryCount(data);
   try {
     return await JSZip.loadAsync(data);
   } catch {
@@ -28,19 +30,35 @@ async function unzip(data: Uint8Array): Promise<JSZip> {
   }
 }
 
-async function readPart(zip: JSZip, path: string): Promise<string | undefined> {
+/**
+ * A part's text, inflated a chunk at a time and abandoned as soon as it
+ * passes its limit (partLimit: a size, and a ratio to the archive's size), so
+ * that a zip bomb costs no more than the limit.
+ */
+async function readPart(zip: JSZip, path: string, archiveBytes: number): Promise<string | undefined> {
   const file = zip.file(path);
   if (!file) return undefined;
-  try {
-    return await file.async("string");
-  } catch {
-    throw new DocxError(localized(`Word 文档已损坏：无法解压 ${path}`, `damaged Word document: cannot decompress ${path}`));
-  }
+  const limit = partLimit(archiveBytes);
+  const bytes = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const stream = file.nodeStream("nodebuffer") as NodeJS.ReadableStream & { destroy(): void };
+    stream.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        stream.destroy();
+        reject(partTooLarge(path, limit));
+      } else chunks.push(chunk);
+    });
+    stream.on("end", () => resolve(Buffer.concat(chunks, total)));
+    stream.on("error", () => reject(new DocxError(localized(`Word 文档已损坏：无法解压 ${path}`, `damaged Word document: cannot decompress ${path}`))));
+  });
+  return bytes.toString("utf8");
 }
 
 /** The path of the main document part named by _rels/.rels (word/document.xml in every Word file we know). */
-async function mainPartPath(zip: JSZip): Promise<string | undefined> {
-  const rels = await readPart(zip, "_rels/.rels");
+async function mainPartPath(zip: JSZip, archiveBytes: number): Promise<string | undefined> {
+  const rels = await readPart(zip, "_rels/.rels", archiveBytes);
   if (rels === undefined) return undefined;
   const doc = parseXmlOrFail(rels, "_rels/.rels");
   const list = doc.getElementsByTagName("Relationship");
@@ -52,6 +70,7 @@ async function mainPartPath(zip: JSZip): Promise<string | undefined> {
 }
 
 function parseXmlOrFail(xml: string, path: string) {
+  checkMarkup(xml, path);
   try {
     return parseXml(xml);
   } catch {
@@ -62,8 +81,8 @@ function parseXmlOrFail(xml: string, path: string) {
 /** The w:body of a .docx; anything that is not one throws a DocxError saying what it is instead. */
 export async function openDocxBody(data: Uint8Array): Promise<Element> {
   const zip = await unzip(data);
-  const path = await mainPartPath(zip);
-  const xml = path === undefined ? undefined : await readPart(zip, path);
+  const path = await mainPartPath(zip, data.length);
+  const xml = path === undefined ? undefined : await readPart(zip, path, data.length);
   if (xml === undefined) {
     throw new DocxError(localized("zip 压缩包中没有 Word 正文，不是 .docx 文档", "a zip archive without a Word main document: not a .docx file"));
   }

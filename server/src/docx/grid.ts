@@ -1,4 +1,5 @@
 import type { Element } from "@xmldom/xmldom";
+import { checkColumns, type Budget } from "./limits";
 import { visibleText } from "./text";
 import { wChild, wChildren, wCount, wVal } from "./xml";
 
@@ -11,24 +12,30 @@ import { wChild, wChildren, wCount, wVal } from "./xml";
  * Word shows only the first cell's content; rows that start or end inside
  * the grid (w:gridBefore, w:gridAfter) are padded with empty cells.
  */
-export function tableGrid(tbl: Element): string[][] {
-  const rows = wChildren(tbl, "tr").map(rowCells);
+export function tableGrid(tbl: Element, cells: Budget): string[][] {
   const declared = wChildren(wChild(tbl, "tblGrid") ?? tbl, "gridCol").length;
-  const width = Math.max(declared, ...rows.map((r) => r.length));
+  checkColumns(declared);
+  const rows = wChildren(tbl, "tr").map((tr) => rowCells(tr, cells));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), declared);
+  cells.take(rows.reduce((padding, r) => padding + width - r.length, 0));
   return rows.map((r) => [...r, ...blank(width - r.length)]);
 }
 
 const blank = (n: number): string[] => new Array<string>(Math.max(0, n)).fill("");
 
-function rowCells(tr: Element): string[] {
+/** A row's cells on the grid; its width is checked before any of them is made (a span can claim millions of columns). */
+function rowCells(tr: Element, cells: Budget): string[] {
   const props = wChild(tr, "trPr");
-  const cells = blank(wCount(props, "gridBefore"));
-  for (const tc of wChildren(tr, "tc")) {
-    const tcPr = wChild(tc, "tcPr");
-    const span = Math.max(1, wCount(tcPr, "gridSpan"));
-    cells.push(continuesMerge(tcPr) ? "" : visibleText(tc, "cell"), ...blank(span - 1));
-  }
-  return [...cells, ...blank(wCount(props, "gridAfter"))];
+  const tcs = wChildren(tr, "tc").map((tc) => ({ tc, tcPr: wChild(tc, "tcPr") }));
+  const before = wCount(props, "gridBefore");
+  const after = wCount(props, "gridAfter");
+  const spans = tcs.map(({ tcPr }) => Math.max(1, wCount(tcPr, "gridSpan")));
+  const width = spans.reduce((sum, span) => sum + span, before + after);
+  checkColumns(width);
+  cells.take(width);
+  const row = blank(before);
+  tcs.forEach(({ tc, tcPr }, i) => row.push(continuesMerge(tcPr) ? "" : visibleText(tc, "cell"), ...blank(spans[i] - 1)));
+  return [...row, ...blank(after)];
 }
 
 /** <w:vMerge/> or <w:vMerge w:val="continue"/>: the cell belongs to the merged cell above. */

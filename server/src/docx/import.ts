@@ -2,6 +2,7 @@ import type { Element } from "@xmldom/xmldom";
 import type { Position } from "../core";
 import { openDocxBody } from "./container";
 import { tableGrid } from "./grid";
+import { Budget, MAX_CELLS, MAX_PARAGRAPHS } from "./limits";
 import { wordLocator, type LineOrigin, type WordLocation } from "./locations";
 import { visibleText } from "./text";
 import { blockChildren, isW } from "./xml";
@@ -42,14 +43,17 @@ export async function importDocx(data: Uint8Array): Promise<WordDraft> {
 
 function draftBlocks(body: Element): DraftLine[][] {
   const blocks: DraftLine[][] = [];
+  const paragraphs = new Budget(MAX_PARAGRAPHS, { zh: "段落", en: "paragraphs" });
+  const cells = new Budget(MAX_CELLS, { zh: "表格单元格", en: "table cells" });
   let paragraph = 0;
   let table = 0;
   for (const block of blockChildren(body)) {
     if (isW(block, "tbl")) {
       table++;
-      blocks.push(tableGrid(block).map((cells, r) => ({ text: cells.join("\t"), origin: { table, row: r + 1 } })));
+      blocks.push(tableGrid(block, cells).map((row, r) => ({ text: row.join("\t"), origin: { table, row: r + 1 } })));
       continue;
     }
+    paragraphs.take(1);
     const text = visibleText(block, "body");
     if (text.trim() === "") continue;
     paragraph++;

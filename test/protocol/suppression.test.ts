@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { sample } from "../helpers/samples";
-import { fileUri, LspTestClient } from "./lspClient";
+import type { CodeAction, TextDocumentEdit, TextEdit } from "vscode-languageserver-protocol/node";
+import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
 
 /** Inline disable comments in the editor: the server drops what they name, as the CLI does, and picks up a comment as it is typed. */
 
@@ -45,5 +46,33 @@ describe("inline disable comments over LSP", () => {
     client.change(uri, 2, `<!-- gov-report-disable conversion-artifact -->\n${text}`);
     const after = await client.diagnostics(uri, (p) => p.version === 2);
     assert.ok(!rulesOf(after).includes("conversion-artifact"));
+  });
+
+  it("the quick fixes 在此处忽略 and 在本文件中忽略 write the comment, and the comment is not reported in a plain-text report", async () => {
+    const client = await LspTestClient.start();
+    const text = sample("003");
+    for (const [name, title, line] of [
+      ["ignore-here.txt", "在此处忽略此规则（conversion-artifact）", (debris: number) => debris],
+      ["ignore-file.txt", "在本文件中忽略“conversion-artifact”", () => 0],
+    ] as const) {
+      const uri = fileUri(name);
+      client.open(uri, text);
+      const { diagnostics } = await client.diagnostics(uri);
+      const debris = diagnostics.find((d) => d.code === "conversion-artifact")!;
+      const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: debris.range, context: { diagnostics: [debris] } });
+      const ignore = actions.find((a) => a.title === title);
+      assert.ok(ignore, `${title} among ${actions.map((a) => a.title).join(" | ")}`);
+      assert.equal(ignore.isPreferred, undefined, "never the preferred fix");
+      const [change] = ignore.edit!.documentChanges as TextDocumentEdit[];
+      const fixed = applyTextEdits(text, change.edits as TextEdit[]);
+      const comment = line(debris.range.start.line);
+      assert.match(fixed.split("\n")[comment], /^<!-- gov-report-disable(-next-line)? conversion-artifact -->$/);
+      client.change(uri, 2, fixed);
+      const after = await client.diagnostics(uri, (p) => p.version === 2);
+      const rules = rulesOf(after);
+      if (name === "ignore-file.txt") assert.ok(!rules.includes("conversion-artifact"), "every debris finding of the file silenced");
+      assert.deepEqual(after.diagnostics.filter((d) => d.range.start.line === comment).map((d) => d.code), [], "nothing reported on the comment line");
+      assert.equal(after.diagnostics.length, diagnostics.length - (name === "ignore-file.txt" ? diagnostics.filter((d) => d.code === "conversion-artifact").length : 1));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { applyEdits, checkModel, fixAllAction, parse, quickFixes, type Finding } from "../../server/src/core";
+import { applyEdits, checkModel, fixAllAction, parse, quickFixes, renderReport, type Finding } from "../../server/src/core";
+import { fillGuidance } from "../helpers/mutate";
 import { sample } from "../helpers/samples";
 import { figures, skeleton, withFigure } from "./fixtures";
 
@@ -62,5 +63,57 @@ describe("code actions", () => {
     const fixed = applyEdits(text, fixAllAction(text, { config: { rules: { "conversion-artifact": "off" } } }, "zh-cn")!.edits).text;
     assert.ok(fixed.includes("[bookmark: _GoBack]"));
     assert.ok(!fixed.includes("减2"));
+  });
+
+  describe("ignore here / in this file", () => {
+    const titled = (text: string, f: Finding, title: string) => quickFixes(text, checkModel(parse(text)), at(f), "zh-cn").find((a) => a.title === title);
+    const broken = () => withFigure(skeleton(), "applications", "new", "natural", "4");
+    const rowFinding = (text: string) => findingsOf(text).find((f) => f.rule === "total-row-mismatch")!;
+
+    it("在此处忽略 writes a disable-next-line comment above the finding's line: that finding goes, the rest stay", () => {
+      const text = broken();
+      const f = rowFinding(text);
+      const action = titled(text, f, "在此处忽略此规则（total-row-mismatch）")!;
+      assert.deepEqual(action.findings, [f]);
+      const fixed = applyEdits(text, action.edits).text;
+      assert.equal(fixed.split("\n")[f.range.start.line], "<!-- gov-report-disable-next-line total-row-mismatch -->");
+      const left = findingsOf(fixed).map((x) => x.rule);
+      assert.ok(!left.includes("total-row-mismatch"));
+      assert.deepEqual(left, findingsOf(text).map((x) => x.rule).filter((r) => r !== "total-row-mismatch"), "nothing else found or lost");
+    });
+
+    it("在本文件中忽略 writes a disable comment at the top, or adds the rule to the one there", () => {
+      const text = broken();
+      const action = titled(text, rowFinding(text), "在本文件中忽略“total-row-mismatch”")!;
+      const fixed = applyEdits(text, action.edits).text;
+      assert.ok(fixed.startsWith("<!-- gov-report-disable total-row-mismatch -->\n"));
+      assert.ok(!findingsOf(fixed).some((f) => f.rule === "total-row-mismatch"));
+      const balance = findingsOf(fixed).find((f) => f.rule === "balance-mismatch")!;
+      const twice = applyEdits(fixed, titled(fixed, balance, "在本文件中忽略“balance-mismatch”")!.edits).text;
+      assert.ok(twice.startsWith("<!-- gov-report-disable total-row-mismatch balance-mismatch -->\n"), "one comment, two rules");
+    });
+
+    it("the English titles", () => {
+      const text = broken();
+      const titles = quickFixes(text, findingsOf(text), at(rowFinding(text)), "en").map((a) => a.title);
+      assert.ok(titles.includes("Ignore total-row-mismatch here") && titles.includes("Ignore total-row-mismatch in this file"), titles.join(" | "));
+    });
+
+    it("no 在此处忽略 where a comment line would cut a table row (one cell per line)", () => {
+      const text = fillGuidance(renderReport({ year: 2025, organ: "某县民政局", layout: "cell-per-line" }));
+      const cells = withFigure(text, "applications", "new", "natural", "4");
+      const f = rowFinding(cells);
+      assert.equal(titled(cells, f, "在此处忽略此规则（total-row-mismatch）"), undefined);
+      assert.ok(titled(cells, f, "在本文件中忽略“total-row-mismatch”"));
+    });
+
+    it("in a plain-text report the comment is not itself reported (no conversion-artifact, no other finding)", () => {
+      const text = sample("003");
+      const debris = findingsOf(text).find((f) => f.rule === "conversion-artifact")!;
+      const fixed = applyEdits(text, titled(text, debris, "在此处忽略此规则（conversion-artifact）")!.edits).text;
+      const comment = debris.range.start.line;
+      assert.deepEqual(findingsOf(fixed).filter((f) => f.range.start.line === comment), []);
+      assert.ok(findingsOf(fixed).length < findingsOf(text).length);
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { CheckOptions } from "../check";
 import { applyEdits, fixAll } from "../fixes/apply";
 import { comparePositions } from "../positions";
 import type { Finding } from "../rules";
+import { disableEdit } from "../suppress";
 import { localized, pick, type Locale, type Range, type TextEdit } from "../types";
 import { diffEdit } from "./edits";
 
@@ -35,6 +36,7 @@ export function quickFixes(text: string, findings: Finding[], range: Range, loca
       const entry = fixRuleEverywhere(text, rule, sameRule, locale);
       if (entry) entries.push(entry);
     }
+    entries.push(...ignoreActions(text, rule, here.filter((f) => f.rule === rule), locale));
     entries.push({
       title: pick(localized(`查看规则说明：${rule}`, `Show documentation for ${rule}`), locale),
       kind: "quickfix",
@@ -44,6 +46,16 @@ export function quickFixes(text: string, findings: Finding[], range: Range, loca
     });
   }
   return entries;
+}
+
+/** 在此处忽略 / 在本文件中忽略: writes the disable comment of core/suppress.ts (on the line above the finding, or at the top of the file). */
+function ignoreActions(text: string, rule: string, here: Finding[], locale: Locale): CodeActionEntry[] {
+  const line = here[0].range.start.line;
+  const scopes = [
+    { edit: disableEdit(text, rule, "next-line", line), findings: here.filter((f) => f.range.start.line === line), title: localized(`在此处忽略此规则（${rule}）`, `Ignore ${rule} here`) },
+    { edit: disableEdit(text, rule, "file"), findings: here, title: localized(`在本文件中忽略“${rule}”`, `Ignore ${rule} in this file`) },
+  ];
+  return scopes.flatMap(({ edit, findings, title }) => (edit ? [{ title: pick(title, locale), kind: "quickfix" as const, findings, edits: [edit] }] : []));
 }
 
 /** The first fix of every finding of the rule, as one edit (fixes that would overlap an earlier one wait for the next run). */

@@ -185,8 +185,13 @@ function wrapped(prev: GridCell, i: number, s: string, a: number, b: number): Gr
   };
 }
 
-/** Two pieces of text are one wrapped cell only when both are words: a value never wraps, and never continues a label. */
-const continuesCell = (prev: GridCell, next: string) => isFilled(prev) && !isValueLike(prev.raw) && !isValueLike(next);
+/**
+ * Two pieces of text are one wrapped cell only when both are words and not
+ * both official words on their own (本年新 / 制作数量 is one cell; 规章 /
+ * 规范性文件 are two): a value never wraps, and never continues a label.
+ */
+const continuesCell = (prev: GridCell, next: string) =>
+  isFilled(prev) && !isValueLike(prev.raw) && !isValueLike(next) && !(labelKind(cellKey(prev)) && labelKind(labelKey(next)));
 
 /** Cells of the tab-led layout: a line that starts with a tab is a cell, a line without one continues the cell above. */
 function tabLedCells(lines: SourceLine[], first: number, last: number): StreamCell[] {
@@ -223,6 +228,7 @@ function pipeStreamCells(lines: SourceLine[], first: number, last: number): Stre
   const out: StreamCell[] = [];
   const push = (cell: GridCell) => out.push({ cell, breakBefore: false });
   let open: GridCell | undefined;
+  let spaces: GridCell | undefined;
   for (let i = first; i <= last; i++) {
     const s = lines[i].text;
     let from = 0;
@@ -236,11 +242,12 @@ function pipeStreamCells(lines: SourceLine[], first: number, last: number): Stre
           open = undefined;
         }
         open = open ? wrapped(open, i, s, a, b) : cell(i, s, from, to);
-      }
+        spaces = undefined;
+      } else if (to > from && !open) spaces = cell(i, s, from, to); // a line of no-break spaces: where an empty cell stands
       if (bar < 0) break;
       // A pipe ends the open cell, or is an empty cell of its own.
-      push(open ?? cell(i, s, from, bar));
-      open = undefined;
+      push(open ?? spaces ?? cell(i, s, from, bar));
+      open = spaces = undefined;
       from = bar + 1;
     }
   }
@@ -278,11 +285,11 @@ function roleOf(c: GridCell): CellRole {
 
 /**
  * Rows of a one-cell-per-line block, cut where the official words say: a row
- * label starts a row when the row so far holds a value or a row label of its
- * own (a group label such as （三）不予公开 is a row of its own, before its
- * first item); a header word or other text starts one after values (the next
- * sub-table's caption); values after header words alone start an unlabelled
- * row (table 四's figures). Blank lines end rows in the tab-led layout.
+ * label always starts a row (a group label such as （三）不予公开 is a row of
+ * its own, before its first item; header words before it are the header's);
+ * a header word starts one after a row label or values (the next sub-table's
+ * caption), other text after values or a row's cells; values after header words alone start an unlabelled row (table
+ * 四's figures). Blank lines end rows in the tab-led layout.
  */
 function segmentRows(cells: StreamCell[], layout: TableLayout): GridRow[] {
   const rows: GridRow[] = [];
@@ -294,17 +301,21 @@ function segmentRows(cells: StreamCell[], layout: TableLayout): GridRow[] {
     if (cur.some(isFilled)) rows.push({ cells: cur, firstLine: cur[0].line, lastLine: cur[cur.length - 1].endLine, layout });
     cur = [];
     hasValue = hasRowLabel = hasLabel = false;
+    afterLabel = 0;
   };
+  let afterLabel = 0;
   for (const { cell: c, breakBefore } of cells) {
     if (breakBefore) flush();
     const role = roleOf(c);
-    if (role === "row" && (hasValue || hasRowLabel)) flush();
-    else if ((role === "header" || role === "text") && hasValue) flush();
+    if (role === "row" && (hasValue || hasLabel)) flush();
+    else if (role === "header" && (hasValue || hasRowLabel)) flush();
+    else if (role === "text" && (hasValue || (hasRowLabel && afterLabel > 0))) flush();
     else if (role === "value" && hasLabel && !hasRowLabel && !hasValue) flush();
+    afterLabel = role === "row" || role === "header" || role === "text" ? 0 : afterLabel + 1;
     // Empty cells before a row's first label are spacers between rows: no row starts with them.
     if (role === "empty" && !cur.some(isFilled) && layout !== "cell-per-line") continue;
     cur.push(c);
-    if (role === "value" || (role === "empty" && hasRowLabel)) hasValue = hasValue || role === "value";
+    if (role === "value") hasValue = true;
     if (role === "row") hasRowLabel = true;
     if (role === "row" || role === "header" || role === "text") hasLabel = true;
   }

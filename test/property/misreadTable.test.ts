@@ -1,0 +1,126 @@
+/**
+ * A misread table never buries the draft: for random damage to one table of a
+ * consistent report (lines dropped, cells merged, pipes removed), the
+ * findings that lie inside that table number at most the damages done plus
+ * one (the one finding a table that cannot be read with confidence may get).
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { checkText, formatById, type Finding } from "../../server/src/core";
+import type { FormatId, TableSpec } from "../../server/src/core/formats";
+import { renderLayoutReport, renderLayoutTable, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
+import { seeded } from "../helpers/random";
+import { cellKey, consistentFigures, writeFigure, type Figures } from "./arbitraries";
+import { CI_SEED } from "./properties";
+
+const FORMATS: TableFormats[] = ["2019", "2021", { active: "2019", applications: "2021" }];
+
+interface Case {
+  formats: TableFormats;
+  layout: AnyLayout;
+  /** Which table of the report is damaged (index into its tables). */
+  table: number;
+  figures: Figures;
+  /** Seed of the damage done to the table's lines. */
+  damageSeed: number;
+}
+
+const tablesOf = (formats: TableFormats): TableSpec[] => {
+  const [active, others]: FormatId[] = typeof formats === "string" ? [formats, formats] : [formats.active, formats.applications];
+  return [...formatById(active).tables.filter((t) => t.section === 2), ...formatById(others).tables.filter((t) => t.section !== 2)];
+};
+
+function figuresOf(formats: TableFormats): fc.Arbitrary<Figures> {
+  if (typeof formats === "string") return consistentFigures(formatById(formats));
+  return fc.tuple(consistentFigures(formatById(formats.active)), consistentFigures(formatById(formats.applications))).map(([active, others]) => {
+    const activeRows = new Set(formatById(formats.active).tables.filter((t) => t.section === 2).flatMap((t) => t.rows.map((r) => r.id)));
+    const merged: Figures = new Map();
+    for (const [key, value] of active) if (activeRows.has(key.split("\u0000")[0])) merged.set(key, value);
+    for (const [key, value] of others) if (!activeRows.has(key.split("\u0000")[0])) merged.set(key, value);
+    return merged;
+  });
+}
+
+const caseOf = (layouts: AnyLayout[]): fc.Arbitrary<Case> =>
+  fc
+    .record({ formats: fc.constantFrom(...FORMATS), layout: fc.constantFrom(...layouts), table: fc.nat(), damageSeed: fc.nat() })
+    .chain((c) => figuresOf(c.formats).map((figures) => ({ ...c, figures })));
+
+type Damage = (lines: string[], random: () => number) => string[];
+
+const at = (random: () => number, n: number) => Math.floor(random() * n);
+
+const dropLine: Damage = (lines, random) => {
+  const k = at(random, lines.length);
+  return lines.filter((_, i) => i !== k);
+};
+
+/** Two neighbouring cells made one: a separator inside a row removed, or a cell's line joined to the next. */
+const mergeCells: Damage = (lines, random) => {
+  const k = at(random, lines.length);
+  const separators = [...lines[k].matchAll(/\t| ?\| ?/g)].filter((m) => m.index! > 0 && m.index! + m[0].length < lines[k].length);
+  const out = [...lines];
+  if (separators.length) {
+    const s = separators[at(random, separators.length)];
+    out[k] = lines[k].slice(0, s.index) + lines[k].slice(s.index! + s[0].length);
+    return out;
+  }
+  if (k + 1 >= lines.length) return lines;
+  out.splice(k, 2, lines[k].replace(/ ?\|$/, "") + lines[k + 1]);
+  return out;
+};
+
+const removePipes: Damage = (lines, random) => {
+  const withPipes = lines.map((l, i) => (l.includes("|") ? i : -1)).filter((i) => i >= 0);
+  if (!withPipes.length) return lines;
+  const k = withPipes[at(random, withPipes.length)];
+  return lines.map((l, i) => (i === k ? l.replace(/ ?\| ?/g, "") : l));
+};
+
+const DAMAGES = [dropLine, mergeCells, removePipes];
+
+/** The report, the damaged table's 0-based line range in it, and how many damages changed the text. */
+function damagedReport(c: Case): { text: string; first: number; last: number; damages: number } {
+  const tables = tablesOf(c.formats);
+  const table = tables[c.table % tables.length];
+  const kinds = new Map(tables.flatMap((t) => t.rows.flatMap((r) => t.columns.map((col) => [cellKey(r.id, col.id), col.kind] as const))));
+  const values = (row: string, column: string) => {
+    if (row === "rules") return "0";
+    const value = c.figures.get(cellKey(row, column));
+    return value === undefined ? undefined : writeFigure(value, kinds.get(cellKey(row, column))!);
+  };
+  const report = renderLayoutReport({ year: typeof c.formats === "string" && c.formats === "2019" ? 2020 : 2022, formats: c.formats, layout: c.layout, values });
+  const tableText = renderLayoutTable({ table, values }, c.layout);
+  const offset = report.indexOf(tableText);
+  assert.ok(offset >= 0, "the table's text stands in the report");
+  const first = report.slice(0, offset).split("\n").length - 1;
+  let lines = tableText.split("\n");
+  const random = seeded(c.damageSeed);
+  let damages = 0;
+  for (let n = 1 + at(random, 3); n > 0; n--) {
+    const damaged = DAMAGES[at(random, DAMAGES.length)](lines, random);
+    if (damaged.join("\n") !== lines.join("\n")) damages++;
+    lines = damaged;
+  }
+  const text = report.slice(0, offset) + lines.join("\n") + report.slice(offset + tableText.length);
+  return { text, first, last: first + lines.length - 1, damages };
+}
+
+function atMostOneFindingPerDamage(c: Case): void {
+  const { text, first, last, damages } = damagedReport(c);
+  const inside = (f: Finding) => f.range.start.line >= first && f.range.end.line <= last;
+  const findings = checkText(text).findings.filter(inside);
+  assert.ok(
+    findings.length <= damages + 1,
+    `${findings.length} findings inside the table (lines ${first + 1}–${last + 1}) after ${damages} damages: ${findings.map((f) => `${f.rule}@${f.range.start.line + 1}`).join(", ")}`,
+  );
+}
+
+test("a damaged table in a template layout: at most one finding inside it per damage, plus one", () => {
+  fc.assert(fc.property(caseOf(TEMPLATE_LAYOUTS), atMostOneFindingPerDamage), { seed: CI_SEED, numRuns: 300 });
+});
+
+test("a damaged table in a web-copy layout: at most one finding inside it per damage, plus one", () => {
+  fc.assert(fc.property(caseOf(WEB_LAYOUTS), atMostOneFindingPerDamage), { seed: CI_SEED, numRuns: 300 });
+});

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { ErrorCodes, ResponseError, type Connection } from "vscode-languageserver/node";
 import { checkModel, parse, pick, type Finding, type Locale } from "../core";
 import { describeWordLocation } from "../docx/locations";
 import { loadDocx } from "../docx/lazy";
+import { FileProblem, readRegularFile } from "../node/files";
 import type { Session } from "./session";
 import {
   CHECK_WORD_REQUEST,
@@ -69,10 +69,18 @@ function localizedFinding(f: Finding, locale: Locale) {
   return { rule: f.rule, severity: f.severity, message: pick(f.message, locale), range: f.range };
 }
 
-/** The .docx's bytes: sent by the client, or read from a file: URI. */
+/** The .docx's bytes: sent by the client, or read from a file: URI (a regular file of bounded size: never a FIFO or /dev/zero). */
 async function wordBytes({ data, uri }: WordSource): Promise<Uint8Array> {
   if (data !== undefined) return Buffer.from(data, "base64");
-  if (uri?.startsWith("file:")) return readFile(fileURLToPath(uri));
+  if (uri?.startsWith("file:")) {
+    const path = fileURLToPath(uri);
+    try {
+      return readRegularFile(path).data;
+    } catch (e) {
+      const why = e instanceof FileProblem ? e.message : ((e as NodeJS.ErrnoException).code ?? "error");
+      throw new ResponseError(NOT_WORD_ERROR, `${path}: ${why}`);
+    }
+  }
   throw new ResponseError(ErrorCodes.InvalidParams, "gov-report: the request names no .docx (data, or a file: uri)");
 }
 

@@ -250,6 +250,14 @@ export class Workbench {
     }
   }
 
+  /** Hides the secondary side bar (open by default), which would squeeze the editor (Ctrl+Alt+B). */
+  async hideSecondarySideBar(): Promise<void> {
+    const secondary = this.page.locator(".part.auxiliarybar");
+    if (!(await secondary.isVisible())) return;
+    await this.page.keyboard.press("Control+Alt+B");
+    await secondary.waitFor({ state: "hidden" });
+  }
+
   /** Collapses the Explorer's folder section so that the Outline below it gets the height. */
   async collapseExplorerFolder(folderName: string): Promise<void> {
     const header = this.page.locator(".pane-header", { hasText: folderName }).first();

@@ -1,5 +1,6 @@
 // The UI scenarios of the end-to-end run, in the order they run.
 import type { Scenario } from "../harness/scenarios";
+import { chineseFirstScenario } from "./chineseFirst";
 import { navigationScenario } from "./navigation";
 import { newReportScenario } from "./newReport";
 import { previewScenario } from "./preview";
@@ -7,6 +8,7 @@ import { quickFixScenario } from "./quickFix";
 import { reviewPageScenario } from "./reviewPage";
 import { ruleOffScenario } from "./ruleOff";
 import { samplesScenario } from "./samples";
+import { tableHintsScenario } from "./tableHints";
 import { tableTemplateScenario } from "./tableTemplate";
 
 export const scenarios: Scenario[] = [
@@ -18,4 +20,6 @@ export const scenarios: Scenario[] = [
   ruleOffScenario,
   previewScenario,
   reviewPageScenario,
+  chineseFirstScenario,
+  tableHintsScenario,
 ];

@@ -14,7 +14,7 @@ export const newReportScenario: Scenario = {
     await workbench.answerInputBox(organ);
     await see(workbench.editorLine(`${organ}2025年政府信息公开工作年度报告`), "the title of the new report in the editor");
     // The report's status-bar entry appears once the server has checked the document.
-    await see(workbench.statusBarItem(/2021.*\b0\b.*\b3\b/), "the 2021 format with 0 errors and 3 warnings in the status bar");
+    await see(workbench.statusBarItem("年报 · 2021 格式"), "the 2021 format in the status bar");
     await workbench.showProblems();
     await see(workbench.page.locator(".markers-panel", { hasText: "template-placeholder" }), "the guidance lines of sections 一, 五 and 六 in the Problems panel");
   },

@@ -30,12 +30,7 @@ export const previewScenario: Scenario = {
 
     await workbench.openFile(file);
     await workbench.runCommand(previewCommand());
-    // The secondary side bar (open by default) would squeeze the preview: Ctrl+Alt+B hides it.
-    const secondary = workbench.page.locator(".part.auxiliarybar");
-    if (await secondary.isVisible()) {
-      await workbench.page.keyboard.press("Control+Alt+B");
-      await secondary.waitFor({ state: "hidden" });
-    }
+    await workbench.hideSecondarySideBar();
     // A webview is an iframe holding the page's own iframe.
     const preview: FrameLocator = workbench.page.frameLocator("iframe.webview").frameLocator("iframe#active-frame");
     const row = preview.locator("table.gr-table[data-table='applications'] tr.gr-row[data-row='new']");

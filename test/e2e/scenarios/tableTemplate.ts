@@ -1,4 +1,5 @@
-// Scenario 4: in a report whose section 三 is empty, completion inserts table 三 in the 2021 format.
+// Scenario 4: in a report whose section 三 is empty, completion offers table 三 first; typing 表三
+// brings it too, and it inserts table 三 in the 2021 format.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lineStartingWith, reportWithEmptySection3 } from "../harness/fixtures";
@@ -7,7 +8,7 @@ import { waitUntil } from "../harness/wait";
 import { see, seeGone } from "../harness/workbench";
 
 const file = "2025年度报告.txt";
-const template = "插入表格：收到和处理政府信息公开申请情况（2021 格式）";
+const template = "插入表三：收到和处理政府信息公开申请情况（2021 格式）";
 /** Rows only the 2021 format has: （六）其他处理 split into three. */
 const rows2021 = ["（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "（七）总计"];
 
@@ -25,7 +26,11 @@ export const tableTemplateScenario: Scenario = {
     await see(workbench.problemRow("table-missing", line - 1), "table-missing under the heading of section 三");
     await workbench.goToLine(line);
     await workbench.page.keyboard.press("Control+Space");
-    await see(workbench.suggestion(template), `the completion “${template}”`);
+    await see(workbench.page.locator(".suggest-widget .monaco-list-row.focused", { hasText: template }), `“${template}” first in the completion list of the empty section`);
+    await workbench.page.keyboard.press("Escape");
+    await workbench.page.keyboard.type("表三");
+    await workbench.page.keyboard.press("Control+Space");
+    await see(workbench.page.locator(".suggest-widget .monaco-list-row.focused", { hasText: template }), `“${template}” first for 表三`);
     await capture("table-template");
     await workbench.acceptSuggestion(template);
 

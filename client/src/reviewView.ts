@@ -3,13 +3,15 @@ import * as vscode from "vscode";
 import { worst } from "../../server/src/core/render/findings";
 import { REVEAL_RANGE_COMMAND } from "../../server/src/server/protocol";
 import { RULES_REQUEST, type RulesResult } from "../../server/src/server/commandProtocol";
-import { REVIEW_CHANGED_NOTIFICATION, REVIEW_REQUEST, type ReviewFinding, type ReviewReport } from "../../server/src/server/reviewProtocol";
+import { REVIEW_CHANGED_NOTIFICATION, REVIEW_REQUEST, type ReviewFinding, type ReviewGroup, type ReviewReport } from "../../server/src/server/reviewProtocol";
 import type { ReportServer } from "./languageClient";
 import { t } from "./locale";
 
 /**
  * The 年报检查 view: every report of the workspace as a tree — organ → report
- * → rule → finding — with the errors and warnings of each level. The server
+ * → rule → finding — with the errors and warnings of each level. A table's
+ * findings of one rule are one node under the rule (`表三：155 个单元格为空…`)
+ * that opens onto them. The server
  * answers from the same checks as Problems (cross-year ones included); the
  * view refreshes while visible, when diagnostics or the workspace's reports change.
  */
@@ -22,6 +24,7 @@ type Node =
   | { kind: "organ"; organ: string; reports: ReviewReport[] }
   | { kind: "report"; report: ReviewReport }
   | { kind: "rule"; report: ReviewReport; rule: string; findings: ReviewFinding[] }
+  | { kind: "group"; report: ReviewReport; group: ReviewGroup }
   | { kind: "finding"; report: ReviewReport; finding: ReviewFinding };
 
 /** The tree as the view shows it (the extension exports it for the extension-host tests). */
@@ -54,6 +57,12 @@ const counts = (findings: ReviewFinding[]) => ({
   errors: findings.filter((f) => f.severity === "error").length,
   warnings: findings.filter((f) => f.severity === "warning").length,
 });
+
+/** The findings Problems counts: of a group, its first (the others are hints there). */
+function counted(report: ReviewReport): ReviewFinding[] {
+  const hinted = new Set(report.groups.flatMap((g) => g.members.slice(1)));
+  return report.findings.filter((_, i) => !hinted.has(i));
+}
 
 function countText(findings: ReviewFinding[]): string {
   const { errors, warnings } = counts(findings);
@@ -97,7 +106,8 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     if (!node) return organs(this.reports);
     if (node.kind === "organ") return node.reports.map((report) => ({ kind: "report", report }));
     if (node.kind === "report") return rules(node.report);
-    if (node.kind === "rule") return node.findings.map((finding) => ({ kind: "finding", report: node.report, finding }));
+    if (node.kind === "rule") return readItems(node.report, node.findings);
+    if (node.kind === "group") return node.group.members.map((i) => ({ kind: "finding", report: node.report, finding: node.report.findings[i] }));
     return [];
   }
 
@@ -106,7 +116,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
       case "organ": {
         const item = new vscode.TreeItem(node.organ, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `organ:${node.organ}`;
-        item.description = `${t(`${node.reports.length} 份报告`, `${node.reports.length} reports`)} · ${countText(node.reports.flatMap((r) => r.findings))}`;
+        item.description = `${t(`${node.reports.length} 份报告`, `${node.reports.length} reports`)} · ${countText(node.reports.flatMap(counted))}`;
         item.iconPath = new vscode.ThemeIcon("organization");
         return item;
       }
@@ -115,7 +125,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
         const uri = vscode.Uri.parse(report.uri);
         const item = new vscode.TreeItem(`${report.year ?? "?"}${t("年", "")} ${basename(uri.path)}`, report.findings.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = report.uri;
-        item.description = countText(report.findings);
+        item.description = countText(counted(report));
         item.tooltip = [uri.fsPath, report.format ? t(`${report.format} 格式`, `${report.format} format`) : ""].filter(Boolean).join("\n");
         item.resourceUri = uri;
         item.command = { title: t("打开", "Open"), command: "vscode.open", arguments: [uri] };
@@ -127,6 +137,17 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
         item.description = `${node.findings.length}`;
         item.tooltip = this.ruleDescriptions.get(node.rule);
         item.iconPath = SEVERITY_ICON[worst(node.findings)];
+        return item;
+      }
+      case "group": {
+        const { group, report } = node;
+        const first = report.findings[group.members[0]];
+        const item = new vscode.TreeItem(group.message, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${report.uri}#${group.rule}@${first.range.start.line}`;
+        item.description = `${group.members.length}`;
+        item.tooltip = group.message;
+        item.iconPath = SEVERITY_ICON[group.severity];
+        item.command = { title: t("转到", "Go to"), command: REVEAL_RANGE_COMMAND, arguments: [report.uri, first.range] };
         return item;
       }
       case "finding": {
@@ -166,6 +187,17 @@ function organs(reports: ReviewReport[]): Node[] {
 /** The rules a report breaks, the most findings first. */
 function rules(report: ReviewReport): Node[] {
   return [...groupBy(report.findings, (f) => f.rule).entries()].sort((a, b) => b[1].length - a[1].length).map(([rule, findings]) => ({ kind: "rule", report, rule, findings }));
+}
+
+/** A rule's findings as read: each table's group (ReviewReport.groups) in place of its members. */
+function readItems(report: ReviewReport, findings: ReviewFinding[]): Node[] {
+  const groupOf = new Map<ReviewFinding, ReviewGroup>();
+  for (const group of report.groups) for (const i of group.members) groupOf.set(report.findings[i], group);
+  return findings.flatMap((finding): Node[] => {
+    const group = groupOf.get(finding);
+    if (!group) return [{ kind: "finding", report, finding }];
+    return report.findings[group.members[0]] === finding ? [{ kind: "group", report, group }] : [];
+  });
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -30,9 +30,26 @@ export function tempDir(): string {
 
 const SEVERITY = ["", "error", "warning", "info", "hint"];
 
+/**
+ * Each diagnostic as the finding it stands for. A table's findings of one
+ * rule are one entry in Problems (server/src/server/convert.ts toDiagnostics):
+ * the first has the group's line before its own message and lists the others,
+ * which are hints of the first's rule; undone here.
+ */
+export function ungrouped(ds: Diagnostic[]): Diagnostic[] {
+  const key = (code: Diagnostic["code"], r: Diagnostic["range"]) => `${code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  const leads = new Map<string, Diagnostic>();
+  for (const d of ds) for (const info of d.relatedInformation ?? []) leads.set(key(d.code, info.location.range), d);
+  return ds.map((d) => {
+    if (d.relatedInformation) return { ...d, message: d.message.slice(d.message.indexOf("\n") + 1) };
+    const lead = leads.get(key(d.code, d.range));
+    return lead && d.severity === 4 ? { ...d, severity: lead.severity } : d;
+  });
+}
+
 /** LSP diagnostics as the CLI's JSON has them (1-based), to compare the two. */
 export const asCliDiagnostics = (ds: Diagnostic[]) =>
-  ds.map((d) => ({
+  ungrouped(ds).map((d) => ({
     rule: d.code,
     severity: SEVERITY[d.severity!],
     message: d.message,

@@ -1,5 +1,5 @@
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { checkModel, parse, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel } from "../core";
+import { checkModel, parse, tableExtents, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel, type TableExtent } from "../core";
 import type { FormatId } from "../core/formats";
 import { isSilent } from "./analysis";
 import { packResult, runFeature, unpackResult, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
@@ -58,6 +58,8 @@ interface VersionText {
 export interface ReportSummary extends ReportIdentity {
   format: FormatId;
   detected?: FormatId;
+  /** Where the tables stand, to group their findings in Problems (convert.ts toDiagnostics). */
+  tables: TableExtent[];
 }
 
 /** For the tests: whether the worker runs, the parses it has made, and the documents whose model it keeps. */
@@ -152,7 +154,7 @@ export function serveChecks(): void {
     forgetChecks(m.uri, inputs.accepted);
     const findings = checkModel(model, { config: inputs.config, previous: lastYearModel });
     checks.set(m.id, { uri: m.uri, version: m.version, findings });
-    const summary = { organ: model.organ, year: model.year, format: model.format.used.id, detected: model.format.detected };
+    const summary = { organ: model.organ, year: model.year, format: model.format.used.id, detected: model.format.detected, tables: tableExtents(model) };
     return { type: "checked", id: m.id, findings: packFindings(findings, inputs.locale), summary };
   };
 

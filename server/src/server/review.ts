@@ -1,4 +1,5 @@
 import type { Connection } from "vscode-languageserver/node";
+import { toReviewGroups } from "./convert";
 import { PREVIEW_REQUEST, REVIEW_REQUEST, type PreviewParams, type PreviewResult, type ReviewReport } from "./reviewProtocol";
 import type { Session } from "./session";
 import type { WorkspaceReports } from "./workspace";
@@ -13,6 +14,13 @@ export function registerReviewRequests(connection: Connection, session: Session,
 
   connection.onRequest(REVIEW_REQUEST, async (): Promise<ReviewReport[]> => {
     const reports = await workspace.all();
-    return reports.map(({ uri, organ, year, detected, findings }) => ({ uri, organ, year: year?.value, format: detected, findings }));
+    return reports.map(({ uri, organ, year, detected, findings, tables }) => ({
+      uri,
+      organ,
+      year: year?.value,
+      format: detected,
+      findings,
+      groups: toReviewGroups(findings, tables, session.locale(uri)),
+    }));
   });
 }

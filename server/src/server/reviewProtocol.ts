@@ -29,6 +29,16 @@ export interface ReviewFinding {
   range: Range;
 }
 
+/** A table's findings of one rule, read as one (core/group.ts). */
+export interface ReviewGroup {
+  rule: string;
+  severity: Severity;
+  /** `表三：155 个单元格为空（第 54–84 行）`. */
+  message: string;
+  /** The members: indexes into the report's findings, in order. */
+  members: number[];
+}
+
 export interface ReviewReport {
   uri: string;
   organ?: string;
@@ -36,6 +46,7 @@ export interface ReviewReport {
   /** The format the tables follow, when a table says. */
   format?: string;
   findings: ReviewFinding[];
+  groups: ReviewGroup[];
 }
 
 /** Sent when the workspace's reports changed (found, edited on disk, deleted). */

@@ -1,6 +1,6 @@
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocuments } from "vscode-languageserver/node";
-import { parse, type Config, type Locale, type ReportIdentity, type ReportModel } from "../core";
+import { parse, tableExtents, type Config, type Locale, type ReportIdentity, type ReportModel, type TableExtent } from "../core";
 import type { FormatId } from "../core/formats";
 import { analyse, isTooLarge, preflight, type Analysis } from "./analysis";
 import { BACKGROUND_MIN_CHARS, type BackgroundChecker, type ReportSummary } from "./background";
@@ -14,6 +14,8 @@ import { DEFAULT_SETTINGS, type Settings } from "./settings";
 export interface OpenReport extends ReportIdentity {
   detected?: FormatId;
   findings: ReviewFinding[];
+  /** Where the tables stand, to group their findings (core/group.ts). */
+  tables: TableExtent[];
 }
 
 /** The check worker's latest answer about a long document, as published (recorded by validation.ts); `check` names it to the worker. */
@@ -135,14 +137,15 @@ export class Session {
     if (this.inWorker(document)) {
       const checked = this.checked.get(uri);
       if (checked?.kind !== "report") return undefined;
-      const { organ, year, detected } = checked.summary;
-      return { organ, year, detected, findings: checked.findings };
+      const { organ, year, detected, tables } = checked.summary;
+      return { organ, year, detected, findings: checked.findings, tables };
     }
     const analysis = this.analysis(document);
     if (analysis.kind !== "report") return undefined;
     const { organ, year, format } = analysis.model;
     const locale = this.locale(uri);
-    return { organ, year, detected: format.detected, findings: analysis.findings.map((f) => toReviewFinding(f, locale)) };
+    const findings = analysis.findings.map((f) => toReviewFinding(f, locale));
+    return { organ, year, detected: format.detected, findings, tables: tableExtents(analysis.model) };
   }
 
   /** What the lookup of last year's report matches an open document by: a long one's from its latest check. */

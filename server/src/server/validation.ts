@@ -2,7 +2,8 @@ import type { Connection, Diagnostic } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analysis } from "./analysis";
 import type { BackgroundChecker } from "./background";
-import { diagnosticOf, toDiagnostic, tooLargeDiagnostic } from "./convert";
+import { tableExtents } from "../core";
+import { toDiagnostics, toReviewFinding, tooLargeDiagnostic } from "./convert";
 import { STATUS_NOTIFICATION, type ReportStatus } from "./protocol";
 import type { Session } from "./session";
 
@@ -106,7 +107,7 @@ export class Validator {
           if (result.kind === "superseded" || !current()) return;
           this.session.recordCheck(uri, { version, ...result });
           if (result.kind === "silent") this.sendDiagnostics(doc, [], "silent");
-          else this.sendDiagnostics(doc, result.findings.map(diagnosticOf), "report", result.summary.format);
+          else this.sendDiagnostics(doc, toDiagnostics(result.findings, result.summary.tables, uri, this.session.locale(uri)), "report", result.summary.format);
         },
         (err) => {
           if (this.disposed) return;
@@ -130,7 +131,8 @@ export class Validator {
   private publish(doc: TextDocument, analysis: Analysis): void {
     const locale = this.session.locale(doc.uri);
     if (analysis.kind === "report") {
-      const diagnostics = analysis.findings.map((f) => toDiagnostic(f, locale));
+      const findings = analysis.findings.map((f) => toReviewFinding(f, locale));
+      const diagnostics = toDiagnostics(findings, tableExtents(analysis.model), doc.uri, locale);
       this.sendDiagnostics(doc, diagnostics, "report", analysis.model.format.used.id);
     } else if (analysis.kind === "too-large") this.sendDiagnostics(doc, [tooLargeDiagnostic(analysis.size, analysis.limit, locale)], "too-large");
     else this.sendDiagnostics(doc, [], "silent");

@@ -2,10 +2,10 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
-import { checkModel, findPredecessors, organKey, parse, type Finding, type ReportIdentity, type ReportModel } from "../core";
+import { checkModel, findPredecessors, organKey, parse, tableExtents, type Finding, type ReportIdentity, type ReportModel } from "../core";
 import { isWordFile, readDraft, readWordDraft, walk } from "../node/files";
 import { isTooLarge } from "./analysis";
-import { toDiagnostic, toReviewFinding } from "./convert";
+import { toDiagnostics, toReviewFinding } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
 import type { OpenReport, Session } from "./session";
 
@@ -97,7 +97,7 @@ export class WorkspaceReports {
       const model = this.saved.get(uri)!;
       const locale = this.session.locale(uri);
       const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
-      return [{ uri, organ: model.organ, year: model.year, detected: model.format.detected, findings }];
+      return [{ uri, organ: model.organ, year: model.year, detected: model.format.detected, findings, tables: tableExtents(model) }];
     });
   }
 
@@ -298,7 +298,8 @@ export class WorkspaceReports {
 
   private publish(uri: string, model: ReportModel): void {
     const locale = this.session.locale(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: this.findingsOf(uri, model).map((f) => toDiagnostic(f, locale)) });
+    const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
+    void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, tableExtents(model), uri, locale) });
     this.published.add(uri);
   }
 

@@ -3,6 +3,7 @@ import { registerCommandRequests } from "./commands";
 import { ValidatedTextDocument } from "./documents";
 import { registerFeatureHandlers } from "./handlers";
 import { BackgroundChecker, isServerCheckWorker, serveChecks } from "./background";
+import { watchFrames } from "./frames";
 import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
 import { Session } from "./session";
@@ -47,6 +48,13 @@ function startServer(): void {
 
   documents.listen(connection);
   connection.listen();
+  // Over stdio, a frame the protocol library would wedge on or buffer without bound ends the connection, with the reason.
+  if (process.argv.includes("--stdio")) watchFrames(process.stdin, closeOnMalformedFrame);
+}
+
+function closeOnMalformedFrame(reason: string): void {
+  process.stderr.write(`gov-report: malformed message from the client (${reason}); closing the connection\n`);
+  process.exit(1);
 }
 
 if (isServerCheckWorker()) {

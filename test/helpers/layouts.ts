@@ -7,8 +7,10 @@
  * non-empty cells, a data row its non-empty labels and every value cell
  * (an empty value cell stays, as `|` or a no-break space).
  */
+import fc from "fast-check";
 import { formatById, type FormatId, type TableSpec } from "../../server/src/core/formats";
 import { renderGrid, templateRows, type TemplateLayout, type ValueSource } from "../../server/src/core/templates";
+import { cellKey, consistentFigures, writeFigure, type Figures } from "../property/arbitraries";
 
 export type WebLayout =
   /** One cell per line ending in ` |`, `|` for an empty cell, a spacer line of pipes after each row. */
@@ -129,6 +131,29 @@ function tableFormatOf(formats: TableFormats, table: "active" | "applications" |
 function sectionTables(formats: TableFormats, section: number): TableSpec[] {
   const kind = section === 2 ? "active" : section === 3 ? "applications" : "review";
   return formatById(tableFormatOf(formats, kind)).tables.filter((t) => t.section === section);
+}
+
+/** Every table of the report, each in its own format, in document order. */
+export const reportTables = (formats: TableFormats): TableSpec[] => [2, 3, 4].flatMap((section) => sectionTables(formats, section));
+
+/** Figures satisfying every relation, each table's drawn from its own format. */
+export function layoutFigures(formats: TableFormats): fc.Arbitrary<Figures> {
+  const [active, others] = [tableFormatOf(formats, "active"), tableFormatOf(formats, "applications")];
+  const activeRows = new Set(sectionTables(formats, 2).flatMap((t) => t.rows.map((r) => r.id)));
+  const rowOf = (key: string) => key.split("\u0000")[0];
+  return fc.tuple(consistentFigures(formatById(active)), consistentFigures(formatById(others))).map(
+    ([a, o]) => new Map([...[...a].filter(([key]) => activeRows.has(rowOf(key))), ...[...o].filter(([key]) => !activeRows.has(rowOf(key)))]),
+  );
+}
+
+/** The figures as a clean draft writes them; the 规章 row is 0 (a county office makes none, and regulation-authority would rightly say so). */
+export function figureValues(formats: TableFormats, figures: Figures): ValueSource {
+  const kinds = new Map(reportTables(formats).flatMap((t) => t.rows.flatMap((r) => t.columns.map((c) => [cellKey(r.id, c.id), c.kind] as const))));
+  return (row, column) => {
+    if (row === "rules") return "0";
+    const value = figures.get(cellKey(row, column));
+    return value === undefined ? undefined : writeFigure(value, kinds.get(cellKey(row, column))!);
+  };
 }
 
 /** A whole report in any layout, each table in its own format. */

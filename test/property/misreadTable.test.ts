@@ -7,11 +7,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { checkText, formatById, type Finding } from "../../server/src/core";
-import type { FormatId, TableSpec } from "../../server/src/core/formats";
-import { renderLayoutReport, renderLayoutTable, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
+import { checkText, type Finding } from "../../server/src/core";
+import { figureValues, layoutFigures, renderLayoutReport, renderLayoutTable, reportTables, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
 import { seeded } from "../helpers/random";
-import { cellKey, consistentFigures, writeFigure, type Figures } from "./arbitraries";
+import type { Figures } from "./arbitraries";
 import { CI_SEED } from "./properties";
 
 const FORMATS: TableFormats[] = ["2019", "2021", { active: "2019", applications: "2021" }];
@@ -26,26 +25,10 @@ interface Case {
   damageSeed: number;
 }
 
-const tablesOf = (formats: TableFormats): TableSpec[] => {
-  const [active, others]: FormatId[] = typeof formats === "string" ? [formats, formats] : [formats.active, formats.applications];
-  return [...formatById(active).tables.filter((t) => t.section === 2), ...formatById(others).tables.filter((t) => t.section !== 2)];
-};
-
-function figuresOf(formats: TableFormats): fc.Arbitrary<Figures> {
-  if (typeof formats === "string") return consistentFigures(formatById(formats));
-  return fc.tuple(consistentFigures(formatById(formats.active)), consistentFigures(formatById(formats.applications))).map(([active, others]) => {
-    const activeRows = new Set(formatById(formats.active).tables.filter((t) => t.section === 2).flatMap((t) => t.rows.map((r) => r.id)));
-    const merged: Figures = new Map();
-    for (const [key, value] of active) if (activeRows.has(key.split("\u0000")[0])) merged.set(key, value);
-    for (const [key, value] of others) if (!activeRows.has(key.split("\u0000")[0])) merged.set(key, value);
-    return merged;
-  });
-}
-
 const caseOf = (layouts: AnyLayout[]): fc.Arbitrary<Case> =>
   fc
     .record({ formats: fc.constantFrom(...FORMATS), layout: fc.constantFrom(...layouts), table: fc.nat(), damageSeed: fc.nat() })
-    .chain((c) => figuresOf(c.formats).map((figures) => ({ ...c, figures })));
+    .chain((c) => layoutFigures(c.formats).map((figures) => ({ ...c, figures })));
 
 type Damage = (lines: string[], random: () => number) => string[];
 
@@ -82,14 +65,9 @@ const DAMAGES = [dropLine, mergeCells, removePipes];
 
 /** The report, the damaged table's 0-based line range in it, and how many damages changed the text. */
 function damagedReport(c: Case): { text: string; first: number; last: number; damages: number } {
-  const tables = tablesOf(c.formats);
+  const tables = reportTables(c.formats);
   const table = tables[c.table % tables.length];
-  const kinds = new Map(tables.flatMap((t) => t.rows.flatMap((r) => t.columns.map((col) => [cellKey(r.id, col.id), col.kind] as const))));
-  const values = (row: string, column: string) => {
-    if (row === "rules") return "0";
-    const value = c.figures.get(cellKey(row, column));
-    return value === undefined ? undefined : writeFigure(value, kinds.get(cellKey(row, column))!);
-  };
+  const values = figureValues(c.formats, c.figures);
   const report = renderLayoutReport({ year: typeof c.formats === "string" && c.formats === "2019" ? 2020 : 2022, formats: c.formats, layout: c.layout, values });
   const tableText = renderLayoutTable({ table, values }, c.layout);
   const offset = report.indexOf(tableText);

@@ -2,10 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { FormatId } from "../../server/src/core/formats";
 import fc from "fast-check";
-import { applyEdits, checkText, formatById, parse, renderReport, type Finding, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
-import type { ValueSource } from "../../server/src/core/templates";
-import { firstDifferentLine, renderLayoutReport, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
-import { cellKey, consistentFigures, writeFigure } from "../property/arbitraries";
+import { applyEdits, checkText, parse, renderReport, type Finding, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
+import { figureValues, firstDifferentLine, layoutFigures, renderLayoutReport, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
 import { CLEAN_2021 } from "../helpers/mutate";
 
 /**
@@ -106,20 +104,7 @@ describe("injected defects in every layout and format", () => {
  */
 
 /** One consistent set of figures per format, drawn once from a fixed seed. */
-function consistentValues(formats: TableFormats): ValueSource {
-  const figures = (id: FormatId) => fc.sample(consistentFigures(formatById(id)), { seed: 20_261_207, numRuns: 1 })[0];
-  const [active, others] = typeof formats === "string" ? [formats, formats] : [formats.active, formats.applications];
-  const kinds = new Map([active, others].flatMap((id) => formatById(id).tables.flatMap((t) => t.rows.flatMap((r) => t.columns.map((c) => [cellKey(r.id, c.id), c.kind] as const)))));
-  const byTable = { active: figures(active), others: figures(others) };
-  const activeRows = new Set(formatById(active).tables.filter((t) => t.section === 2).flatMap((t) => t.rows.map((r) => r.id)));
-  return (row, column) => {
-    // A county office makes no 规章 (regulation-authority would rightly say so).
-    if (row === "rules") return "0";
-    const key = cellKey(row, column);
-    const value = (activeRows.has(row) ? byTable.active : byTable.others).get(key);
-    return value === undefined ? undefined : writeFigure(value, kinds.get(key)!);
-  };
-}
+const consistentValues = (formats: TableFormats) => figureValues(formats, fc.sample(layoutFigures(formats), { seed: 20_261_207, numRuns: 1 })[0]);
 
 interface RenderedDefect {
   name: string;

@@ -70,6 +70,7 @@ describe("editing command requests", () => {
       [NEW_REPORT_REQUEST, { year: "2023" }],
       [NEW_REPORT_REQUEST, { year: 2023, organ: 5 }],
       [TABLE_TEMPLATES_REQUEST, { layout: "tabs" }],
+      [TABLE_TEMPLATES_REQUEST, { text: CLEAN_2021(), layout: "tabs", eol: { toString: "\n" } }],
       [TABLE_LAYOUTS_REQUEST, { text: CLEAN_2021() }],
       [CONVERT_TABLE_LAYOUT_REQUEST, { text: CLEAN_2021(), position: { line: "1", character: 0 }, layout: "tabs" }],
     ];

@@ -29,6 +29,7 @@ function expect(ok: boolean, what: string): void {
   if (!ok) throw new ResponseError(ErrorCodes.InvalidParams, `invalid params: ${what}`);
 }
 const isYear = (y: unknown) => Number.isInteger(y) && (y as number) >= 1990 && (y as number) <= 2100;
+const EOLS: unknown[] = ["\n", "\r\n", "\r"];
 const isText = (params: { text?: unknown } | undefined) => typeof params?.text === "string";
 const isPosition = (p: unknown) => typeof p === "object" && p !== null && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
 
@@ -46,6 +47,7 @@ export function registerCommandRequests(connection: Connection, session: Session
 
   connection.onRequest(TABLE_TEMPLATES_REQUEST, (params: TableTemplatesParams): TableTemplatesResult => {
     expect(isText(params), "text must be a string");
+    expect(EOLS.includes(params.eol), 'eol must be "\\n", "\\r\\n" or "\\r"');
     const { text, layout, eol } = params;
     const format = parse(text).format.used;
     const tables = format.tables.map((table) => ({ title: pick(table.title, locale()), text: renderTable(table, layout, eol) }));

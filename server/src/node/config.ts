@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { dirname, join, resolve } from "node:path";
 import { readConfig, type Config } from "../core";
-import { FileProblem, readRegularFile } from "./files";
+import { FileProblem, readRegularFile, shownPath } from "./files";
 
 /** A configuration is a few hundred bytes; a larger file is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -18,7 +18,7 @@ export class ConfigLoader {
     const { config, problems } = readConfig(parseJson(readRegularFile(path, MAX_CONFIG_BYTES).data));
     // `previous` is relative to the config file, not to the working directory.
     if (config.previous !== undefined) config.previous = resolve(dirname(path), config.previous);
-    return { config, path, problems: problems.map((p) => `${path}: ${p.path || "(root)"}: ${p.message}`) };
+    return { config, path, problems: problems.map((p) => `${shownPath(path)}: ${p.path || "(root)"}: ${p.message}`) };
   }
 
   forFile(file: string, onProblem: (msg: string) => void): Config | undefined {
@@ -48,7 +48,7 @@ export class ConfigLoader {
     } catch (e) {
       // Never the error's own text for a parse error: it quotes the file, which may be anything a link points at.
       const why = e instanceof FileProblem ? e.message : ((e as NodeJS.ErrnoException).code ?? "error");
-      onProblem(`${path}: 配置文件无法读取 / cannot read config: ${why}`);
+      onProblem(`${shownPath(path)}: 配置文件无法读取 / cannot read config: ${why}`);
       this.cache.set(path, {});
       return undefined;
     }

@@ -107,6 +107,19 @@ export function readDraft(path: string): DecodedFile & { stamp: FileStamp } {
 
 export const isWordFile = (path: string) => /\.docx$/i.test(path);
 
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** A path as printed on one line of output: control characters (a newline in a name would forge a line) as escapes. */
+export function shownPath(path: string): string {
+  return path.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A path as a URI reference (SARIF's artifact location): forward slashes, each segment percent-encoded. */
+export function uriReference(path: string): string {
+  return path.replace(/\\/g, "/").split("/").map(encodeURIComponent).join("/");
+}
+
 /** A .docx report converted to a text draft that knows the Word location of each of its positions. */
 export async function readWordDraft(path: string): Promise<WordDraft> {
   const { DocxError, importDocx } = await loadDocx();

@@ -3,7 +3,7 @@ import { localeOf, option, UsageError, type Args } from "../args";
 import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
 import type { CheckedReport, Wanted } from "../digest";
-import { readReportText } from "../../node/files";
+import { readReportText, shownPath } from "../../node/files";
 import { toHtml } from "../html";
 import { checkFile, type Job, type JobResult } from "../job";
 import { toJson, toSarif, toStylish, type FileResult } from "../output";
@@ -31,7 +31,7 @@ export async function check(args: Args): Promise<number> {
   const results = await withLastYear(done, jobs, option(args, "--previous"), problems);
   const all = [...results, ...problems];
   for (const m of configProblems) process.stderr.write(`gov-report: ${m}\n`);
-  for (const p of problems) process.stderr.write(`gov-report: ${p.file}: ${p.problem}\n`);
+  for (const p of problems) process.stderr.write(`gov-report: ${shownPath(p.file)}: ${p.problem}\n`);
   const renderers: Record<string, () => string> = {
     summary: () => toSummary(results, locale),
     json: () => toJson(all, locale),

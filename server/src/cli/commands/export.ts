@@ -4,7 +4,7 @@ import { loadDocx } from "../../docx/lazy";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
-import { readDraft } from "../../node/files";
+import { readDraft, shownPath } from "../../node/files";
 import { toStylish } from "../output";
 import { previousReports } from "../previous";
 
@@ -41,9 +41,10 @@ export async function exportCommand(args: Args): Promise<number> {
   }
   writeOutput(output, result.docx);
   const errors = result.findings.filter((f) => f.severity === "error").length;
+  const shown = shownPath(output);
   const done = errors
-    ? localized(`已导出 ${output}（强制导出，草稿有 ${errors} 个错误）`, `Exported ${output} (forced: the draft has ${errors} errors)`)
-    : localized(`已导出 ${output}`, `Exported ${output}`);
+    ? localized(`已导出 ${shown}（强制导出，草稿有 ${errors} 个错误）`, `Exported ${shown} (forced: the draft has ${errors} errors)`)
+    : localized(`已导出 ${shown}`, `Exported ${shown}`);
   process.stdout.write(pick(done, locale) + "\n");
   return 0;
 }

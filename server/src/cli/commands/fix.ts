@@ -2,7 +2,7 @@ import { fixAll, parse } from "../../core";
 import { option, UsageError, type Args } from "../args";
 import { writeAtomically } from "../atomic";
 import { ConfigLoader } from "../../node/config";
-import { encode, isWordFile, readDraft } from "../../node/files";
+import { encode, isWordFile, readDraft, shownPath } from "../../node/files";
 import type { FileResult } from "../output";
 import { collect } from "../targets";
 
@@ -15,7 +15,7 @@ export function fix(args: Args): number {
     // Fixes rewrite text; a Word report is fixed in Word (or imported, fixed and exported again).
     if (isWordFile(t.file)) {
       if (t.explicit) {
-        process.stderr.write(`gov-report: ${t.file}: Word 文件不能就地修复，请先 import 为文本草稿 / a Word file cannot be fixed in place; import it as a text draft first\n`);
+        process.stderr.write(`gov-report: ${shownPath(t.file)}: Word 文件不能就地修复，请先 import 为文本草稿 / a Word file cannot be fixed in place; import it as a text draft first\n`);
         status = 2;
       }
       continue;
@@ -25,7 +25,7 @@ export function fix(args: Args): number {
       const decoded = readDraft(t.file);
       const model = parse(decoded.text);
       if (!model.isReport) {
-        if (t.explicit) process.stderr.write(`gov-report: ${t.file}: 未识别为年度报告，未修改 / not a report, left unchanged\n`);
+        if (t.explicit) process.stderr.write(`gov-report: ${shownPath(t.file)}: 未识别为年度报告，未修改 / not a report, left unchanged\n`);
         continue;
       }
       const config = loader.forFile(t.file, (m) => process.stderr.write(`gov-report: ${m}\n`));
@@ -33,13 +33,13 @@ export function fix(args: Args): number {
       if (text === decoded.text) continue;
       // The stamp of the file as read: a line added while the fixes were computed is not overwritten.
       writeAtomically(t.file, encode(text, decoded.encoding), { expected: decoded.stamp });
-      process.stdout.write(`${t.file}: 已修复 ${fixed} 处 / ${fixed} fixes applied\n`);
+      process.stdout.write(`${shownPath(t.file)}: 已修复 ${fixed} 处 / ${fixed} fixes applied\n`);
     } catch (e) {
-      process.stderr.write(`gov-report: ${t.file}: ${(e as Error).message}\n`);
+      process.stderr.write(`gov-report: ${shownPath(t.file)}: ${(e as Error).message}\n`);
       status = 2;
     }
   }
-  for (const p of problems) process.stderr.write(`gov-report: ${p.file}: ${p.problem}\n`);
+  for (const p of problems) process.stderr.write(`gov-report: ${shownPath(p.file)}: ${p.problem}\n`);
   return problems.length ? 2 : status;
 }
 

@@ -1,6 +1,7 @@
 import { RULES, groupFindings, pick, type Finding, type Locale } from "../core";
 import { ruleDocUrl } from "../core/docs";
 import { describeWordLocation, type WordLocation } from "../docx/locations";
+import { shownPath, uriReference } from "../node/files";
 import type { ReportDigest } from "./digest";
 
 /** The CLI's output formats. JSON is a contract: 1-based lines and columns. */
@@ -76,7 +77,7 @@ export function toSarif(results: FileResult[], locale: Locale, version: string):
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: r.file.replace(/\\/g, "/") },
+                    artifactLocation: { uri: uriReference(r.file) },
                     // Lines and columns of a .docx are those of its converted text: the Word location replaces them.
                     ...(r.word
                       ? {}
@@ -110,7 +111,7 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
   let grouped = false;
   for (const r of results) {
     if (!r.findings.length && !r.problem) continue;
-    out.push(color(4, r.file, useColor));
+    out.push(color(4, shownPath(r.file), useColor));
     if (r.problem) out.push(`  ${color(31, locale === "en" ? "error" : "错误", useColor)}  ${r.problem}`);
     for (const f of r.findings) counts[f.severity]++;
     // A table's cells with one problem are one line (core/group.ts), at the place of the first; the counts below still count every cell.

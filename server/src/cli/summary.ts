@@ -1,5 +1,6 @@
 import { pick, summarize, type Balance, type Locale, type Localized, type ReportSummary } from "../core";
 import type { CheckedReport } from "./digest";
+import { shownPath } from "../node/files";
 
 /**
  * `check --summary`: one line per report — file, organ, year, format, errors,
@@ -39,7 +40,7 @@ export interface SummaryLine {
 export function summaryLines(reports: CheckedReport[]): SummaryLine[] {
   return reports.map((report) => {
     const s = summarize(report.digest.facts!, report.findings);
-    const cells = [report.file, s.organ ?? NONE, s.year?.toString() ?? NONE, s.format ?? NONE, String(s.errors), String(s.warnings), balanceText(s.balance)];
+    const cells = [shownPath(report.file), s.organ ?? NONE, s.year?.toString() ?? NONE, s.format ?? NONE, String(s.errors), String(s.warnings), balanceText(s.balance)];
     return { report, summary: s, cells };
   });
 }

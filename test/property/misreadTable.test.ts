@@ -96,9 +96,9 @@ function atMostOneFindingPerDamage(c: Case): void {
 }
 
 test("a damaged table in a template layout: at most one finding inside it per damage, plus one", () => {
-  fc.assert(fc.property(caseOf(TEMPLATE_LAYOUTS), atMostOneFindingPerDamage), { seed: CI_SEED, numRuns: 300 });
+  fc.assert(fc.property(caseOf(TEMPLATE_LAYOUTS), atMostOneFindingPerDamage), { seed: CI_SEED, numRuns: 200 });
 });
 
 test("a damaged table in a web-copy layout: at most one finding inside it per damage, plus one", () => {
-  fc.assert(fc.property(caseOf(WEB_LAYOUTS), atMostOneFindingPerDamage), { seed: CI_SEED, numRuns: 300 });
+  fc.assert(fc.property(caseOf(WEB_LAYOUTS), atMostOneFindingPerDamage), { seed: CI_SEED, numRuns: 200 });
 });

@@ -14,6 +14,20 @@ const HIDDEN = new Set(["del", "moveFrom", "instrText", "delInstrText", "pPr", "
 export type TextContext = "body" | "cell";
 
 export function visibleText(node: Node, context: TextContext): string {
+  // A walk with a stack of its own: content nested deeper than the call stack would allow is still only a long loop.
+  let text = "";
+  const pending: Node[] = [node];
+  while (pending.length) {
+    const n = pending.pop()!;
+    const own = ownText(n, context);
+    if (own !== undefined) text += own;
+    else for (let child = n.lastChild; child; child = child.previousSibling) pending.push(child);
+  }
+  return text;
+}
+
+/** The text a node stands for by itself, or undefined when it is that of its children. */
+function ownText(node: Node, context: TextContext): string | undefined {
   if (!isElement(node)) return "";
   if (isW(node)) {
     switch (node.localName) {
@@ -28,10 +42,7 @@ export function visibleText(node: Node, context: TextContext): string {
     }
     if (HIDDEN.has(node.localName ?? "")) return "";
   }
-  if (isFallback(node)) return "";
-  let text = "";
-  for (let n = node.firstChild; n; n = n.nextSibling) text += visibleText(n, context);
-  return text;
+  return isFallback(node) ? "" : undefined;
 }
 
 function isPageBreak(br: Element): boolean {

@@ -36,12 +36,15 @@ const SEVERITY = ["", "error", "warning", "info", "hint"];
  * the first has the group's line before its own message and lists the others,
  * which are hints of the first's rule; undone here.
  */
+/** The server sends plain-text messages. */
+export const messageOf = (d: Diagnostic): string => (typeof d.message === "string" ? d.message : d.message.value);
+
 export function ungrouped(ds: Diagnostic[]): Diagnostic[] {
   const key = (code: Diagnostic["code"], r: Diagnostic["range"]) => `${code} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
   const leads = new Map<string, Diagnostic>();
   for (const d of ds) for (const info of d.relatedInformation ?? []) leads.set(key(d.code, info.location.range), d);
   return ds.map((d) => {
-    if (d.relatedInformation) return { ...d, message: d.message.slice(d.message.indexOf("\n") + 1) };
+    if (d.relatedInformation) return { ...d, message: messageOf(d).slice(messageOf(d).indexOf("\n") + 1) };
     const lead = leads.get(key(d.code, d.range));
     return lead && d.severity === 4 ? { ...d, severity: lead.severity } : d;
   });

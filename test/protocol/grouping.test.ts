@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit } from "vscode-languageserver-protocol/node";
 import { checkText, parse } from "../../server/src/core";
 import { REVIEW_REQUEST, type ReviewReport } from "../../server/src/server/reviewProtocol";
+import { messageOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { figures } from "../services/fixtures";
 import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
@@ -24,12 +25,12 @@ function assertGrouped(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
   const empty = emptyCells(diagnostics);
   assert.equal(empty.length, 157, "every empty cell keeps its diagnostic (its hover, its quick fixes)");
   const leads = empty.filter((d) => d.severity !== DiagnosticSeverity.Hint);
-  assert.deepEqual(leads.map((d) => [d.severity, d.message.split("\n")[0]]), [
+  assert.deepEqual(leads.map((d) => [d.severity, messageOf(d).split("\n")[0]]), [
     [DiagnosticSeverity.Warning, T3],
     [DiagnosticSeverity.Warning, T4],
   ]);
   const [t3, t4] = leads;
-  assert.equal(t3.message.split("\n")[1], "“一、本年新收政府信息公开申请数量”的“自然人”为空，应填数字（没有则填 0）", "then the first cell's own message");
+  assert.equal(messageOf(t3).split("\n")[1], "“一、本年新收政府信息公开申请数量”的“自然人”为空，应填数字（没有则填 0）", "then the first cell's own message");
   assert.equal(t3.relatedInformation!.length, 144);
   assert.equal(t4.relatedInformation!.length, 11);
   const hints = empty.filter((d) => d.severity === DiagnosticSeverity.Hint);

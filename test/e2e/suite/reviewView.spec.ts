@@ -1,7 +1,7 @@
 // The 年报检查 view (client/src/reviewView.ts): every report of the workspace as a tree — organ →
-// report → rule → finding — with the counts of each level. Two reports of one organ are written
-// into the workspace, this year's opened; the tree is read through the extension's exports and
-// compared with the open report's diagnostics.
+// report → rule → finding — with the counts of each level; a table's findings of one rule are one
+// node. Two reports of one organ are written into the workspace, this year's opened; the tree is
+// read through the extension's exports and compared with the open report's diagnostics.
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { after, describe, it } from "mocha";
@@ -97,5 +97,37 @@ describe("年报检查 view", () => {
     }
     const carryover = current.children.find((r) => labelOf(r.item) === "carryover-mismatch");
     assert.equal(carryover?.children.length, 2);
+  });
+
+  it("shows a table's empty cells as one node that opens onto them, counted as Problems counts them", async () => {
+    const api = await extensionApi();
+    // Last year's report of another organ with the eight rows of table 三's （三）不予公开 left blank: 56 empty cells.
+    const text = reportText({ ...Y2020, organ: "丁镇人民政府" });
+    const block = /（三）不予公开\t1\.属于国家秘密[^]*?\t8\.属于行政查询事项[^\n]*/.exec(text)![0];
+    const uri = await writeWorkspaceFile("review-view/grouped.txt", text.replace(block, block.replace(/\t0/g, "\t")));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostics = await diagnosticsWhere(uri, (ds) => withRule(ds, "table-cell-empty").length === 56, "grouped.txt's empty cells");
+    // In Problems: one warning naming the count, the other 55 hints.
+    const empty = withRule(diagnostics, "table-cell-empty");
+    const leads = empty.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint);
+    assert.equal(leads.length, 1);
+    assert.match(leads[0].message, /^表三：56 个单元格为空（第 \d+–\d+ 行）\n/);
+    assert.equal(leads[0].relatedInformation?.length, 55);
+
+    await vscode.commands.executeCommand("govReport.review.focus");
+    await vscode.commands.executeCommand("govReport.refreshReview");
+    const report = await eventually(api.reviewTree.onDidChangeTreeData, () => {
+      const organ = shownTree(api.reviewTree).find((o) => labelOf(o.item) === "丁镇人民政府");
+      return organ?.children.find((r) => labelOf(r.item).endsWith("grouped.txt"));
+    }, "the review tree to list grouped.txt");
+    assert.deepEqual(parseCounts(String(report.item.description)), countsOf(diagnostics));
+    const rule = report.children.find((r) => labelOf(r.item) === "table-cell-empty")!;
+    assert.equal(rule.item.description, "56");
+    assert.equal(rule.children.length, 1);
+    const [group] = rule.children;
+    assert.equal(labelOf(group.item), leads[0].message.split("\n")[0]);
+    assert.equal(group.item.description, "56");
+    assert.equal(group.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.deepEqual(group.children.map((f) => labelOf(f.item)), empty.map((d) => d.message.split("\n").at(-1)));
   });
 });

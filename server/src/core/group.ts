@@ -95,14 +95,14 @@ function tableName(table: Table): Localized {
  */
 export function groupFindings<F extends Groupable>(findings: readonly F[], tables: readonly TableExtent[]): ReadItem<F>[] {
   const byKey = new Map<string, { table: TableExtent; members: F[] }>();
+  const tableAt = tableFinder(tables);
   const keys = findings.map((f) => {
-    if (!(f.rule in GROUPED)) return undefined;
-    const index = tables.findIndex((t) => t.firstLine <= f.range.start.line && f.range.end.line <= t.lastLine);
-    if (index < 0) return undefined;
-    const key = `${index} ${f.rule}`;
+    const table = f.rule in GROUPED ? tableAt(f.range) : undefined;
+    if (!table) return undefined;
+    const key = `${table.firstLine} ${f.rule}`;
     const entry = byKey.get(key);
     if (entry) entry.members.push(f);
-    else byKey.set(key, { table: tables[index], members: [f] });
+    else byKey.set(key, { table, members: [f] });
     return key;
   });
   const groups = new Map<string, FindingGroup<F>>();
@@ -117,6 +117,22 @@ export function groupFindings<F extends Groupable>(findings: readonly F[], table
     else if (group.members[0] === finding) items.push({ group });
   });
   return items;
+}
+
+/** The table a range lies inside, if any: by bisection over the tables by first line (a long draft has hundreds). */
+function tableFinder(tables: readonly TableExtent[]): (r: Range) => TableExtent | undefined {
+  const ordered = [...tables].sort((x, y) => x.firstLine - y.firstLine);
+  return (r) => {
+    let lo = 0;
+    let hi = ordered.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordered[mid].firstLine > r.start.line) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    const table = ordered[hi];
+    return table && r.end.line <= table.lastLine ? table : undefined;
+  };
 }
 
 function makeGroup<F extends Groupable>(table: TableExtent, members: F[]): FindingGroup<F> | undefined {

@@ -3,8 +3,8 @@
 // extensionTestsPath) into VS Code's real Node extension host. VS Code reports the end of
 // `run()` through `codeAutomationExit`; the per-test results come through a JSON file.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
-import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { build, type Plugin } from "esbuild";
 import type { Browser } from "playwright-core";
 import type { TestResult } from "../suite/results";
 import type { CodeServer } from "./codeServer";
@@ -34,9 +34,25 @@ export async function compileSuite(): Promise<{ index: string; dir: string }> {
     external: ["vscode", "mocha"],
     sourcemap: "inline",
     logLevel: "warning",
+    plugins: [sourceDirname],
   });
   return { index: join(dir, "index.js"), dir };
 }
+
+/**
+ * The suite runs as CommonJS, where `import.meta` is empty; the test helpers it shares with the
+ * Node tests locate their files by `import.meta.dirname`: each file gets its own folder written in.
+ */
+const sourceDirname: Plugin = {
+  name: "source-dirname",
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("import.meta.dirname")) return undefined;
+      return { contents: source.replaceAll("import.meta.dirname", JSON.stringify(dirname(args.path))), loader: "ts" };
+    });
+  },
+};
 
 export interface SuiteRun {
   browser: Browser;

@@ -1,6 +1,7 @@
 // The UI scenarios of the end-to-end run, in the order they run.
 import type { Scenario } from "../harness/scenarios";
 import { chineseFirstScenario } from "./chineseFirst";
+import { localeSwitchScenario } from "./localeSwitch";
 import { navigationScenario } from "./navigation";
 import { newReportScenario } from "./newReport";
 import { previewScenario } from "./preview";
@@ -22,4 +23,5 @@ export const scenarios: Scenario[] = [
   reviewPageScenario,
   chineseFirstScenario,
   tableHintsScenario,
+  localeSwitchScenario,
 ];

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { describe, it } from "node:test";
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from "vscode-languageserver-protocol/node";
 import { checkText, parse } from "../../server/src/core";
+import { CLEAN_2021, replaceOnce } from "../helpers/mutate";
 import { SAMPLES_DIR, sample } from "../helpers/samples";
 import { figures } from "../services/fixtures";
 import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
@@ -104,6 +105,26 @@ describe("code actions over LSP", async () => {
     client.change(uri, 2, fixed);
     await client.diagnostics(uri, (p) => p.version === 2);
     assert.deepEqual(await ask(), []);
+  });
+
+  it("a row's total against its columns and the text: both findings shown, the fixes alternatives, none preferred", async () => {
+    const uri = fileUri("alternatives.txt");
+    const row = "一、本年新收政府信息公开申请数量\t\t30\t5\t0\t1\t1\t0\t37";
+    const text = replaceOnce(CLEAN_2021(), row, row.replace("\t30\t", "\t32\t"));
+    client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri);
+    const total = diagnostics.find((d) => d.code === "total-row-mismatch")!;
+    assert.match(total.message, /；正文写作 37件$/);
+    assert.ok(diagnostics.some((d) => d.code === "narrative-table-mismatch" && d.message.includes("与统计表的总计一致，但表中各项之和为 39")));
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: total.range, context: { diagnostics: [total] } });
+    const [set, check] = actions;
+    assert.equal(set.title, "将总计改为各列之和 39（正文写作 37 件，需一并核对）");
+    assert.equal(check.title, "这一行与正文 37 件一致时，请核对各列");
+    assert.deepEqual(actions.filter((a) => a.isPreferred), [], "no action is preferred");
+    assert.equal(check.edit, undefined);
+    assert.equal(check.command?.command, "govReport.revealRange");
+    assert.equal(check.command?.arguments?.[0], uri);
+    client.close(uri);
   });
 
   it("quick fixes only when asked for quick fixes, no source action unless asked", async () => {

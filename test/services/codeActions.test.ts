@@ -38,7 +38,17 @@ describe("code actions", () => {
     const findings = findingsOf(text);
     const row = findings.find((f) => f.rule === "total-row-mismatch")!;
     const [fix] = quickFixes(text, findings, at(row), "en").filter((a) => a.findings.includes(row) && a.edits.length);
-    assert.equal(fix.title, "Set “总计” to 4");
+    assert.equal(fix.title, "Set 总计 to the columns' sum, 4");
+    assert.equal(fix.preferred, false, "another cell could be the wrong one");
+  });
+
+  it("figures set from other cells are never fixed in bulk", () => {
+    let text = withFigure(skeleton(), "applications", "new", "natural", "4");
+    text = withFigure(text, "applications", "carried", "natural", "2");
+    const findings = findingsOf(text);
+    const rows = findings.filter((f) => f.rule === "total-row-mismatch");
+    assert.equal(rows.length, 2);
+    assert.ok(!quickFixes(text, findings, at(rows[0]), "zh-cn").some((a) => a.title.startsWith("修复本文件中全部")));
   });
 
   it("nothing outside every finding's range", () => {

@@ -174,6 +174,7 @@ export function toCodeAction(a: CodeActionEntry, doc: VersionedTextDocumentIdent
     isPreferred: a.preferred,
   };
   if (a.showDocs) action.command = { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [a.showDocs] };
+  else if (a.reveal) action.command = { title: a.title, command: REVEAL_RANGE_COMMAND, arguments: [doc.uri, a.reveal] };
   else action.edit = { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: a.edits }] };
   return action;
 }

@@ -1,6 +1,7 @@
+import { memoOn } from "../memo";
 import type { ReportModel, Table } from "../model";
 import { countsOf } from "../narrative";
-import { lineRange, localized } from "../types";
+import { lineRange, localized, type Localized, type Range } from "../types";
 import { defineRule } from "./types";
 
 /**
@@ -10,12 +11,28 @@ import { defineRule } from "./types";
  * looser is left alone: a false alarm costs more trust than a missed one.
  */
 
+/** Cells of one table the statement's figure is the total of: the total column and its parts, over some rows. */
+interface Block {
+  table: string;
+  rows: (id: string) => boolean;
+  total: string;
+  parts: string[];
+}
+
 interface Statement {
   name: string;
   /** Keyword immediately before the figure (a few connecting characters allowed). */
   pattern: RegExp;
-  /** The figure in the table, or undefined when the table does not tell it for sure. */
-  expected(model: ReportModel): number | undefined;
+  blocks: Block[];
+}
+
+/** A figure the text states, with the cells it is about. */
+export interface StatedCount {
+  name: string;
+  value: number;
+  unit: string;
+  range: Range;
+  blocks: Block[];
 }
 
 const table = (model: ReportModel, id: string): Table | undefined => model.tables.find((t) => t.spec.id === id);
@@ -37,25 +54,32 @@ function sumOf(model: ReportModel, tableId: string, rows: (id: string) => boolea
 }
 
 /**
- * A total the text can be held against: only when the table agrees with
- * itself (the total equals its parts) — otherwise the table's own mismatch
- * finding says what is wrong, and which figure is right is unknown.
+ * What the table says of a statement: its total, and what its parts add up
+ * to. The two differ when the table disagrees with itself; then which one is
+ * right is unknown, and the text's figure is held against both.
  */
-function consistentTotal(m: ReportModel, tableId: string, rows: (id: string) => boolean, total: string, parts: string[]): number | undefined {
-  const value = sumOf(m, tableId, rows, total);
-  const sum = parts.map((c) => sumOf(m, tableId, rows, c));
-  if (value === undefined || sum.some((x) => x === undefined)) return undefined;
-  return sum.reduce((a, b) => a! + b!, 0) === value ? value : undefined;
+function tableFigures(m: ReportModel, blocks: Block[]): { total: number; parts: number; consistent: boolean } | undefined {
+  let total = 0;
+  let parts = 0;
+  let consistent = true;
+  for (const b of blocks) {
+    const t = sumOf(m, b.table, b.rows, b.total);
+    const p = b.parts.map((c) => sumOf(m, b.table, b.rows, c));
+    if (t === undefined || p.some((x) => x === undefined)) return undefined;
+    const sum = p.reduce((a, x) => a! + x!, 0)!;
+    consistent &&= sum === t;
+    total += t;
+    parts += sum;
+  }
+  return { total, parts, consistent };
 }
 
 const APPLICANTS = ["natural", "business", "research", "nonprofit", "legal", "other"];
 const OUTCOMES = ["upheld", "corrected", "other", "pending"];
 
-const applications = (rows: (id: string) => boolean) => (m: ReportModel) => consistentTotal(m, "applications", rows, "total", APPLICANTS);
-const review = (groups: string[]) => (m: ReportModel) => {
-  const totals = groups.map((g) => consistentTotal(m, "review", (id) => id === "cases", `${g}-total`, OUTCOMES.map((o) => `${g}-${o}`)));
-  return totals.some((t) => t === undefined) ? undefined : totals.reduce((a, b) => a! + b!, 0);
-};
+const applications = (rows: (id: string) => boolean): Block[] => [{ table: "applications", rows, total: "total", parts: APPLICANTS }];
+const review = (groups: string[]): Block[] =>
+  groups.map((g) => ({ table: "review", rows: (id: string) => id === "cases", total: `${g}-total`, parts: OUTCOMES.map((o) => `${g}-${o}`) }));
 const pendingCases = (m: ReportModel) =>
   ["review", "direct", "after"].reduce((n, g) => n + (sumOf(m, "review", (id) => id === "cases", `${g}-pending`) ?? 0), 0);
 
@@ -65,24 +89,63 @@ const STATEMENTS: Statement[] = [
   {
     name: "本年新收申请",
     pattern: new RegExp(`(?:新收|收到|受理|接收)(?:各类)?(?:政府信息公开|依申请公开)?申请${NUMBER_TAIL}`),
-    expected: applications((id) => id === "new"),
+    blocks: applications((id) => id === "new"),
   },
-  { name: "上年结转申请", pattern: new RegExp(`上年(?:度)?结转(?:政府信息公开)?(?:申请)?${NUMBER_TAIL}`), expected: applications((id) => id === "carried") },
-  { name: "予以公开", pattern: new RegExp(`予以公开${NUMBER_TAIL}`), expected: applications((id) => id === "granted") },
-  { name: "部分公开", pattern: new RegExp(`部分公开的?${NUMBER_TAIL}`), expected: applications((id) => id === "partial") },
-  { name: "不予公开", pattern: new RegExp(`不予公开的?${NUMBER_TAIL}`), expected: applications((id) => id.startsWith("refused-")) },
-  { name: "无法提供", pattern: new RegExp(`无法提供的?${NUMBER_TAIL}`), expected: applications((id) => id.startsWith("unable-")) },
+  { name: "上年结转申请", pattern: new RegExp(`上年(?:度)?结转(?:政府信息公开)?(?:申请)?${NUMBER_TAIL}`), blocks: applications((id) => id === "carried") },
+  { name: "予以公开", pattern: new RegExp(`予以公开${NUMBER_TAIL}`), blocks: applications((id) => id === "granted") },
+  { name: "部分公开", pattern: new RegExp(`部分公开的?${NUMBER_TAIL}`), blocks: applications((id) => id === "partial") },
+  { name: "不予公开", pattern: new RegExp(`不予公开的?${NUMBER_TAIL}`), blocks: applications((id) => id.startsWith("refused-")) },
+  { name: "无法提供", pattern: new RegExp(`无法提供的?${NUMBER_TAIL}`), blocks: applications((id) => id.startsWith("unable-")) },
   {
     name: "行政复议",
     pattern: new RegExp(`(?:申请|提起|引发|发生)?行政复议(?:案件)?${NUMBER_TAIL}`),
-    expected: review(["review"]),
+    blocks: review(["review"]),
   },
   {
     name: "行政诉讼",
     pattern: new RegExp(`(?:提起|引发|发生)?行政诉讼(?:案件)?${NUMBER_TAIL}`),
-    expected: review(["direct", "after"]),
+    blocks: review(["direct", "after"]),
   },
 ];
+
+const STATED = Symbol("stated counts");
+
+/** Every count the text states about a figure of table 三 or 四 (the paragraphs of sections 一, 三 and 四). */
+export const statedCounts = (model: ReportModel): readonly StatedCount[] => memoOn(STATED, model, findStatedCounts);
+
+function findStatedCounts(model: ReportModel): StatedCount[] {
+  const out: StatedCount[] = [];
+  for (const p of model.paragraphs) {
+    if (p.section > 4 || p.section === 2) continue; // 主动公开 and 问题/其他 talk about other figures
+    for (const c of countsOf(p)) {
+      if (c.unit !== "件" && c.unit !== "起") continue;
+      const lead = p.text.slice(Math.max(0, c.start - 24), c.start);
+      const s = STATEMENTS.find((x) => x.pattern.test(lead));
+      if (s) out.push({ name: s.name, value: c.value, unit: c.unit, range: lineRange(p.line, c.start, c.numberEnd), blocks: s.blocks });
+    }
+  }
+  return out;
+}
+
+/** The count the text states about exactly one row's total (the 总计 of 本年新收, of 行政复议 …), if it states one. */
+export function statedForRow(model: ReportModel, tableId: string, rowId: string, totalColumn: string): StatedCount | undefined {
+  const rowIds = table(model, tableId)?.spec.rows.map((r) => r.id) ?? [];
+  return statedCounts(model).find((s) => {
+    if (s.blocks.length !== 1) return false;
+    const [b] = s.blocks;
+    return b.table === tableId && b.total === totalColumn && rowIds.filter(b.rows).length === 1 && b.rows(rowId);
+  });
+}
+
+/** How the text's figure stands against a table that disagrees with itself. */
+function againstBoth(s: StatedCount, total: number, parts: number): Localized {
+  const said = `正文称“${s.name}”${s.value}${s.unit}`;
+  if (s.value === total)
+    return localized(`${said}，与统计表的总计一致，但表中各项之和为 ${parts}`, `The text gives ${s.value} for “${s.name}”, as the table's total does, but the table's parts add up to ${parts}`);
+  if (s.value === parts)
+    return localized(`${said}，与表中各项之和一致，但统计表的总计为 ${total}`, `The text gives ${s.value} for “${s.name}”, as the table's parts add up to, but the table's total is ${total}`);
+  return localized(`${said}，统计表的总计为 ${total}，各项之和为 ${parts}`, `The text gives ${s.value} for “${s.name}”; the table's total is ${total} and its parts add up to ${parts}`);
+}
 
 export const narrativeTableMismatchRule = defineRule({
   id: "narrative-table-mismatch",
@@ -92,23 +155,20 @@ export const narrativeTableMismatchRule = defineRule({
   example: localized("正文“收到政府信息公开申请 12 件”，表三“本年新收”总计为 10", "The text says 12 applications received; table 三 says 10"),
   fix: "none",
   check({ model, report }) {
-    for (const p of model.paragraphs) {
-      if (p.section > 4 || p.section === 2) continue; // 主动公开 and 问题/其他 talk about other figures
-      const counts = countsOf(p).filter((c) => c.unit === "件" || c.unit === "起");
-      for (const c of counts) {
-        const lead = p.text.slice(Math.max(0, c.start - 24), c.start);
-        const s = STATEMENTS.find((x) => x.pattern.test(lead));
-        if (!s) continue;
-        const expected = s.expected(model);
-        if (expected === undefined || expected === c.value) continue;
+    for (const s of statedCounts(model)) {
+      const figures = tableFigures(model, s.blocks);
+      if (!figures) continue;
+      const { total, parts, consistent } = figures;
+      if (consistent && s.value !== total)
         report({
-          range: lineRange(p.line, c.start, c.numberEnd),
-          message: localized(
-            `正文称“${s.name}”${c.value}${c.unit}，统计表中为 ${expected}`,
-            `The text gives ${c.value} for “${s.name}”; the table says ${expected}`,
-          ),
+          range: s.range,
+          message: localized(`正文称“${s.name}”${s.value}${s.unit}，统计表中为 ${total}`, `The text gives ${s.value} for “${s.name}”; the table says ${total}`),
         });
-      }
+      // The table's own mismatch finding is on the cell; this one says where the text stands, so that no figure is changed blind.
+      else if (!consistent) report({ range: s.range, message: againstBoth(s, total, parts) });
+    }
+    for (const p of model.paragraphs) {
+      if (p.section > 4 || p.section === 2) continue;
       const upheld = /均(?:获|被|予以|予)?维持/.exec(p.text);
       if (upheld) {
         const pending = pendingCases(model);

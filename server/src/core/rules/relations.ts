@@ -1,12 +1,73 @@
+import type { ReportModel, Table } from "../model";
+import { comparePositions } from "../positions";
 import { checkRelations, type RelationCheck } from "../relations";
-import { localized, type Localized } from "../types";
-import { defineRule, type Rule } from "./types";
+import { localized, range, type Localized, type Range } from "../types";
+import { statedForRow } from "./narrativeTable";
+import { defineRule, type Fix, type Rule } from "./types";
 
-/** The four arithmetic rules of the tables (FORMATS.md §5), one generic check over the declared relations. */
+/**
+ * The four arithmetic rules of the tables (FORMATS.md §5), one generic check
+ * over the declared relations. When a relation fails, any of its cells may be
+ * the wrong one: the quick fixes are alternatives, each saying what it
+ * implies, and none is preferred.
+ */
 
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
-function relationRule(id: string, description: Localized, example: Localized, describe: (c: RelationCheck) => Localized): Rule {
+/** How the quick fixes of a rule name the cells: the target, what it should equal, the other cells, and the row or group checked. */
+interface Wording {
+  target(c: RelationCheck): Localized;
+  sum: Localized;
+  others: Localized;
+  subject(c: RelationCheck): Localized;
+}
+
+/** The other cells of the relation, as one range to select (they may span lines in a one-cell-per-line table). */
+function othersRange(c: RelationCheck): Range {
+  const ranges = [...c.left, ...c.right].filter((t) => t !== c.target).map((t) => t.cell.contentRange);
+  const start = ranges.reduce((a, r) => (comparePositions(r.start, a) < 0 ? r.start : a), ranges[0].start);
+  const end = ranges.reduce((a, r) => (comparePositions(r.end, a) > 0 ? r.end : a), ranges[0].end);
+  return range(start.line, start.character, end.line, end.character);
+}
+
+/** The count the text states for the row (each-row relations on a row's total only). */
+function statedFor(model: ReportModel, table: Table, c: RelationCheck) {
+  if (c.relation.each !== "row") return undefined;
+  const row = table.rows.find((r) => r.cells.includes(c.target.cell));
+  return row && statedForRow(model, table.spec.id, row.spec.id, c.target.cell.column.id);
+}
+
+function alternatives(c: RelationCheck, words: Wording, stated: ReturnType<typeof statedFor>): Fix[] {
+  const target = words.target(c);
+  const current = fmt(c.target.cell.value!);
+  const e = fmt(c.expected);
+  const fixes: Fix[] = [];
+  if (c.expected >= 0) {
+    const consequence = !stated
+      ? localized("", "")
+      : stated.value === c.expected
+        ? localized(`（与正文 ${stated.value} ${stated.unit}一致）`, ` (as the text says)`)
+        : localized(`（正文写作 ${stated.value} ${stated.unit}，需一并核对）`, ` (the text says ${stated.value}: check it too)`);
+    fixes.push({
+      title: localized(`将${target.zh}改为${words.sum.zh} ${e}${consequence.zh}`, `Set ${target.en} to ${words.sum.en} ${e}${consequence.en}`),
+      edits: [{ range: c.target.cell.contentRange, newText: e }],
+      safe: false,
+      uncertain: true,
+    });
+  }
+  const subject = words.subject(c);
+  const check =
+    stated && stated.value !== c.expected
+      ? localized(
+          `${subject.zh}与正文 ${stated.value} ${stated.unit}一致时，请核对${words.others.zh}`,
+          `If ${subject.en} agrees with the text's ${stated.value}, check ${words.others.en}`,
+        )
+      : localized(`若${target.zh} ${current} 无误，请核对${words.others.zh}`, `If ${target.en} ${current} is right, check ${words.others.en}`);
+  fixes.push({ title: check, edits: [], safe: false, uncertain: true, reveal: othersRange(c) });
+  return fixes;
+}
+
+function relationRule(id: string, description: Localized, example: Localized, describe: (c: RelationCheck) => Localized, words: Wording): Rule {
   return defineRule({
     id,
     severity: "error",
@@ -18,17 +79,12 @@ function relationRule(id: string, description: Localized, example: Localized, de
       for (const table of model.tables)
         for (const c of checkRelations(table)) {
           if (c.relation.rule !== id || c.holds) continue;
-          const fixes =
-            c.expected >= 0
-              ? [
-                  {
-                    title: localized(`将“${c.target.label}”改为 ${fmt(c.expected)}`, `Set “${c.target.label}” to ${fmt(c.expected)}`),
-                    edits: [{ range: c.target.cell.contentRange, newText: fmt(c.expected) }],
-                    safe: false,
-                  },
-                ]
-              : [];
-          report({ range: c.target.cell.contentRange, message: describe(c), fixes });
+          const stated = statedFor(model, table, c);
+          const said = describe(c);
+          const message = stated
+            ? localized(`${said.zh}；正文写作 ${stated.value}${stated.unit}`, `${said.en}; the text says ${stated.value}`)
+            : said;
+          report({ range: c.target.cell.contentRange, message, fixes: alternatives(c, words, stated) });
         }
     },
   });
@@ -36,6 +92,10 @@ function relationRule(id: string, description: Localized, example: Localized, de
 
 const parts = (c: RelationCheck, side: "left" | "right") =>
   c[side].map((t) => `${t.label} ${fmt(t.cell.value!)}`).join(" + ");
+
+const fixed = (zh: string, en: string) => () => localized(zh, en);
+/** The group of table 四 a relation is about (行政复议, 未经复议直接起诉, 复议后起诉). */
+const group = (c: RelationCheck) => localized(c.relation.description.zh.split("：")[0], c.relation.description.en.split(":")[0]);
 
 export const totalRowMismatchRule = relationRule(
   "total-row-mismatch",
@@ -46,6 +106,7 @@ export const totalRowMismatchRule = relationRule(
       `“${c.along}”：总计为 ${fmt(c.target.cell.value!)}，但各列之和为 ${fmt(c.rightSum)}（${parts(c, "right")}）`,
       `“${c.along}”: 总计 is ${fmt(c.target.cell.value!)} but the columns add up to ${fmt(c.rightSum)} (${parts(c, "right")})`,
     ),
+  { target: fixed("总计", "总计"), sum: localized("各列之和", "the columns' sum,"), others: localized("各列", "the columns"), subject: fixed("这一行", "this row") },
 );
 
 export const totalColumnMismatchRule = relationRule(
@@ -57,6 +118,12 @@ export const totalColumnMismatchRule = relationRule(
       `“${c.along}”列：（七）总计为 ${fmt(c.target.cell.value!)}，但各项办理结果之和为 ${fmt(c.rightSum)}`,
       `Column “${c.along}”: （七）总计 is ${fmt(c.target.cell.value!)} but the outcomes add up to ${fmt(c.rightSum)}`,
     ),
+  {
+    target: fixed("（七）总计", "（七）总计"),
+    sum: localized("各项办理结果之和", "the outcomes' sum,"),
+    others: localized("（一）至（六）各项", "the outcomes （一）–（六）"),
+    subject: fixed("这一列", "this column"),
+  },
 );
 
 export const balanceMismatchRule = relationRule(
@@ -71,6 +138,12 @@ export const balanceMismatchRule = relationRule(
       `Column “${c.along}” does not balance: new ${fmt(n.cell.value!)} + carried ${fmt(carried.cell.value!)} = ${fmt(c.leftSum)}, but handled ${fmt(done.cell.value!)} + carried forward ${fmt(forward.cell.value!)} = ${fmt(c.rightSum)}`,
     );
   },
+  {
+    target: fixed("“结转下年度继续办理”", "“结转下年度继续办理”"),
+    sum: localized("新收加上年结转减办理结果总计", "new + carried − handled,"),
+    others: localized("新收、上年结转和办理结果总计", "new, carried and handled"),
+    subject: fixed("这一列", "this column"),
+  },
 );
 
 export const reviewTotalMismatchRule = relationRule(
@@ -82,4 +155,10 @@ export const reviewTotalMismatchRule = relationRule(
       `${c.relation.description.zh.split("：")[0]}：总计为 ${fmt(c.target.cell.value!)}，但 ${parts(c, "right")} = ${fmt(c.rightSum)}`,
       `${c.relation.description.en.split(":")[0]}: total is ${fmt(c.target.cell.value!)} but ${parts(c, "right")} = ${fmt(c.rightSum)}`,
     ),
+  {
+    target: (c) => localized(`${group(c).zh}总计`, `the ${group(c).en} total`),
+    sum: localized("各项结果之和", "the outcomes' sum,"),
+    others: localized("结果维持、结果纠正、其他结果和尚未审结", "upheld, corrected, other and pending"),
+    subject: group,
+  },
 );

@@ -9,6 +9,10 @@ export interface Fix {
   title: Localized;
   edits: TextEdit[];
   safe: boolean;
+  /** Another cell could be the wrong one: one alternative among others, never preferred, never applied in bulk. */
+  uncertain?: boolean;
+  /** An alternative that changes nothing: it selects these cells for the user to check (`edits` is empty). */
+  reveal?: Range;
 }
 
 export interface Finding {

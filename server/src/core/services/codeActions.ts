@@ -8,7 +8,8 @@ import { diffEdit } from "./edits";
 
 /**
  * Code actions over the findings: each fix of a finding under the cursor
- * (the first one preferred), "fix all of this rule in the file", the
+ * (the first one preferred unless another cell could be the wrong one),
+ * "fix all of this rule in the file" (never for such guesses), the
  * documentation of the rule, and the safe fix-all of the whole file.
  */
 
@@ -20,6 +21,8 @@ export interface CodeActionEntry {
   edits: TextEdit[];
   /** Opens this rule's documentation instead of editing. */
   showDocs?: string;
+  /** Selects these cells for the user to check instead of editing. */
+  reveal?: Range;
   preferred?: boolean;
 }
 
@@ -28,10 +31,17 @@ const overlaps = (a: Range, b: Range) => comparePositions(a.start, b.end) <= 0 &
 export function quickFixes(text: string, findings: Finding[], range: Range, locale: Locale): CodeActionEntry[] {
   const here = findings.filter((f) => overlaps(f.range, range));
   const entries: CodeActionEntry[] = here.flatMap((f) =>
-    f.fixes.map((fix, i) => ({ title: pick(fix.title, locale), kind: "quickfix" as const, findings: [f], edits: fix.edits, preferred: i === 0 })),
+    f.fixes.map((fix, i) => ({
+      title: pick(fix.title, locale),
+      kind: "quickfix" as const,
+      findings: [f],
+      edits: fix.edits,
+      reveal: fix.reveal,
+      preferred: i === 0 && !fix.uncertain,
+    })),
   );
   for (const rule of new Set(here.map((f) => f.rule))) {
-    const sameRule = findings.filter((f) => f.rule === rule && f.fixes.length > 0);
+    const sameRule = findings.filter((f) => f.rule === rule && f.fixes.length > 0 && !f.fixes[0].uncertain);
     if (sameRule.length > 1) {
       const entry = fixRuleEverywhere(text, rule, sameRule, locale);
       if (entry) entries.push(entry);

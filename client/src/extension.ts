@@ -1,14 +1,14 @@
 import * as vscode from "vscode";
-import { REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "../../server/src/server/protocol";
+import { FIX_ALL_REPORT_COMMAND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "../../server/src/server/protocol";
 import { convertTableLayout } from "./commands/convertTableLayout";
-import { fixAll } from "./commands/fixAll";
+import { fixAll, showFixAllReport } from "./commands/fixAll";
 import { insertTable } from "./commands/insertTable";
 import { newReport } from "./commands/newReport";
 import { revealRange } from "./commands/revealRange";
 import { RULE_DOCS_SCHEME, RuleDocsProvider, showRuleDocs } from "./commands/showRuleDocs";
 import { registerDetection } from "./detection";
 import { registerCursorLineHints } from "./inlayHints";
-import { DOCUMENT_SELECTOR, ReportServer } from "./languageClient";
+import { ReportServer } from "./languageClient";
 import { registerOutlineRefresh } from "./outline";
 import { registerPreview } from "./preview";
 import { registerReviewView, type ReviewTreeData } from "./reviewView";
@@ -37,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
     vscode.commands.registerCommand("govReport.insertTable", () => insertTable(reports)),
     vscode.commands.registerCommand("govReport.convertTableLayout", () => convertTableLayout(reports)),
     vscode.commands.registerCommand("govReport.fixAll", () => fixAll(reports)),
+    vscode.commands.registerCommand(FIX_ALL_REPORT_COMMAND, showFixAllReport),
     vscode.commands.registerCommand(SHOW_RULE_DOCS_COMMAND, (rule?: unknown) => showRuleDocs(reports, rule)),
     vscode.commands.registerCommand(REVEAL_RANGE_COMMAND, revealRange),
   );
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   registerWordCommands(context, reports);
   registerPreview(context, reports);
   registerCursorLineHints(context, reports);
-  registerOutlineRefresh(context, reports, DOCUMENT_SELECTOR);
+  registerOutlineRefresh(context, reports);
   const reviewTree = registerReviewView(context, reports);
   return { statusBarText: () => statusBar.shown, onDidChangeStatusBar: statusBar.onDidChange, reviewTree };
 }

@@ -5,7 +5,7 @@ import { inlayHintsMiddleware } from "./inlayHints";
 import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
 
 /** The documents the server serves: reports, and the drafts that may be reports. */
-export const DOCUMENT_SELECTOR = [REPORT_LANGUAGE, ...DRAFT_LANGUAGES].flatMap((language) => [
+const DOCUMENT_SELECTOR = [REPORT_LANGUAGE, ...DRAFT_LANGUAGES].flatMap((language) => [
   { scheme: "file", language },
   { scheme: "untitled", language },
 ]);

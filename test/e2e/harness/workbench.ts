@@ -264,8 +264,15 @@ export class Workbench {
     if ((await header.getAttribute("aria-expanded")) === "true") await header.click();
   }
 
+  /** Expands the Outline's row holding `text` if it is collapsed. */
+  async expandOutlineRow(text: string): Promise<void> {
+    const row = this.outlineRow(text).first();
+    await row.waitFor();
+    if ((await row.getAttribute("aria-expanded")) === "false") await row.locator(".monaco-tl-twistie").click();
+  }
+
   /** A row of the Outline view. */
-  outlineRow(text: string): Locator {
+  outlineRow(text: string | RegExp): Locator {
     return this.page.locator(".pane:has(.pane-header[aria-label^='Outline']) .monaco-list-row", { hasText: text });
   }
 

@@ -21,7 +21,7 @@ export const localeSwitchScenario: Scenario = {
     await workbench.hideSecondarySideBar();
     await workbench.collapseExplorerFolder(basename(folder));
     await workbench.runCommand("Explorer: Focus on Outline View");
-    await see(workbench.outlineRow("收到和处理政府信息公开申请情况"), "table 三 in the Outline");
+    await see(workbench.outlineRow(/^收到和处理政府信息公开申请情况/), "table 三 in the Outline");
     await see(workbench.statusBarItem("年报 · 2021 格式"), "the Chinese status-bar entry");
 
     // Beside the report, so that it stays visible and unedited.
@@ -33,6 +33,9 @@ export const localeSwitchScenario: Scenario = {
     if (!(await waitUntil(() => readFileSync(settingsFile, "utf8").includes('"en"'), uiTimeoutMs))) throw new Error(`${settingsFile} was not saved`);
     await workbench.openFile(file);
     await see(workbench.statusBarItem("Report · 2021 format"), "the status-bar entry in English");
+    // Going through settings.json and back may restore the report's Outline collapsed.
+    await workbench.expandOutlineRow("2025年政府信息公开工作年度报告");
+    await workbench.expandOutlineRow("三、收到和处理政府信息公开申请情况");
     await see(workbench.outlineRow("Applications received and handled"), "table 三 in the Outline in English");
 
     const hinted = workbench.activeEditor().locator(".view-line", { hasText: "自然人:" });

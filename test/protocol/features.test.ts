@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, TextEdit } from "vscode-languageserver-protocol/node";
+import type { CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, MarkupContent, TextEdit } from "vscode-languageserver-protocol/node";
 import { parse } from "../../server/src/core";
 import { sample } from "../helpers/samples";
 import { cellOf, figures, lineOf, skeleton, withFigure } from "../services/fixtures";
@@ -24,8 +24,10 @@ describe("features over LSP", async () => {
     const line = lineOf(text, "三、收到和处理政府信息公开申请情况") + 1;
     const items = await client.request<CompletionItem[]>("textDocument/completion", { ...doc, position: { line, character: 0 } });
     const [first] = items;
-    assert.equal(first.label, "插入表格：收到和处理政府信息公开申请情况（2021 格式）");
+    assert.equal(first.label, "插入表三：收到和处理政府信息公开申请情况（2021 格式）");
     assert.equal(first.insertTextMode, 1, "templates keep their tabs");
+    assert.match((first.documentation as MarkupContent).value, /一、本年新收政府信息公开申请数量/, "a preview of the rows");
+    assert.equal((first.documentation as MarkupContent).kind, "markdown");
     assert.equal(first.preselect, true);
     const edit = first.textEdit as TextEdit;
     const inserted = applyTextEdits(text, [{ range: edit.range, newText: edit.newText + "\n" }]);
@@ -71,7 +73,7 @@ describe("features over LSP", async () => {
     const doc = await openReport("hints.govreport", text);
     const line = lineOf(text, "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0");
     const hints = await client.request<InlayHint[]>("textDocument/inlayHint", { ...doc, range: { start: { line, character: 0 }, end: { line, character: 40 } } });
-    assert.deepEqual(hints.map((h) => h.label), ["自然人:", "商业企业:", "科研机构:", "社会公益组织:", "法律服务机构:", "其他:", "总计:"]);
+    assert.deepEqual(hints.map((h) => h.label), ["自然人:", "企业:", "科研:", "公益:", "法律:", "其他:", "总计:"]);
   });
 
   it("code lens: the balance of each table with relations, jumping to the first mismatch", async () => {

@@ -39,6 +39,33 @@ describe("narrative-sum-mismatch", () => {
   });
 });
 
+describe("narrative-sum-mismatch: the ways a list is written", () => {
+  const sum = (sentence: string) => findingsOf(withOverview(sentence), "narrative-sum-mismatch").map((f) => `${f.severity}: ${f.message.zh}`);
+  it("包括 with a colon, half-width commas, a space before the unit", () => {
+    assert.deepEqual(sum("全年共计发布信息1256 条,包括:政策文件86 条,工作动态1024 条,其他信息150 条。"), ["error: 分项之和 86 + 1024 + 150 = 1260条，超过总数 1256条"]);
+    assert.deepEqual(sum("全年共计发布信息1256 条,包括:政策文件86 条,工作动态1024 条,其他信息146 条。"), []);
+  });
+  it("parts separated by ；", () => {
+    assert.equal(sum("全年主动公开信息1256条，其中政策文件86条；工作动态1024条；其他信息150条。").length, 1);
+  });
+  it("an approximate part (200余篇) is at least its number; a nested list inside it is read with it", () => {
+    assert.deepEqual(sum("全年共发布信息1256条，其中政务动态800余篇（其中图片新闻50条、视频20条）、通知公告473篇、其他信息65条。"), [
+      "error: 分项之和 800余 + 473 + 65 ≥ 1338条，超过总数 1256条",
+    ]);
+    assert.deepEqual(sum("全年共发布信息1256条，其中政务动态700余篇（其中图片新闻50条、视频20条）、通知公告473篇、其他信息65条。"), [], "700余 + 473 + 65 may be 1256");
+  });
+  it("a catch-all ending (…等其他信息共计N条) makes the list exhaustive", () => {
+    assert.deepEqual(sum("全年主动公开信息1256条，其中政策文件86条、工作动态1024条、通知公告等其他信息共计140条。"), ["warning: 分项之和 86 + 1024 + 140 = 1250条，少于总数 1256条"]);
+    assert.deepEqual(sum("全年主动公开信息1256条，其中政策文件86条、工作动态1024条、通知公告等其他信息共计146条。"), []);
+  });
+  it("false alarms avoided: a part in another unit, a change beside the total, a 其中 after two totals", () => {
+    assert.deepEqual(sum("全年主动公开信息1256条，其中政策文件86件、工作动态1024条、其他信息146条。"), [], "86件 is no part of 1256条: the list is not exhaustive");
+    assert.deepEqual(sum("发布信息1256条（较上年增加56条），其中政策文件86条、工作动态1024条、其他信息146条。"), []);
+    assert.deepEqual(sum("共收到申请37件，办结36件，其中予以公开20件、部分公开5件、其他处理11件。"), [], "the parts add up to 办结36件");
+    assert.deepEqual(sum("本年新收申请20件，上年结转2件，其中予以公开15件、部分公开3件、不予公开4件。"), [], "the parts may cover both totals");
+  });
+});
+
 describe("narrative-table-mismatch", () => {
   it("a count in the text that contradicts the table", () => {
     const text = replaceOnce(CLEAN_2021(), "本年新收政府信息公开申请37件", "本年新收政府信息公开申请39件");
@@ -65,6 +92,11 @@ describe("percentage-mismatch", () => {
     assert.equal(findingsOf(withOverview("全年主动公开政府信息805条，其中政策解读258条，占33.9%。"), "percentage-mismatch").length, 1);
     assert.equal(findingsOf(withOverview("全年主动公开政府信息805条，其中政策解读258条，占32.0%。"), "percentage-mismatch").length, 0);
     assert.equal(findingsOf(withOverview("全年主动公开政府信息805条，其中政策解读258条，占32%。"), "percentage-mismatch").length, 0);
+  });
+  it("a share of a whole stated in the sentence before; the base is the total the part belongs to", () => {
+    assert.match(findingsOf(withOverview("全年主动公开信息1256条。其中政策文件86条，占6.9%。"), "percentage-mismatch")[0].message.zh, /86 \/ 1256 = 6.8%/);
+    assert.equal(findingsOf(withOverview("全年主动公开信息1256条。其中政策文件86条，占6.8%，工作动态1024条，占81.5%。"), "percentage-mismatch").length, 0);
+    assert.equal(findingsOf(withOverview("全年答复申请50条，办结48条，其中公开30条，占62.5%。"), "percentage-mismatch").length, 0, "30 of 办结48, not of 50");
   });
   it("recomputes a rate beside exactly two counts", () => {
     assert.equal(findingsOf(withOverview("共答复申请 5 件，按时办结 4 件，按时办结率 100%。"), "percentage-mismatch").length, 1);

@@ -2,7 +2,11 @@ import { countsOf, findBreakdowns, type Breakdown } from "../narrative";
 import { lineRange, localized } from "../types";
 import { defineRule, type Report } from "./types";
 
-/** 共N…，其中a…、b…: the parts never exceed N, and add up to N when the list names every case. */
+/**
+ * 共N…，其中a…、b… (or 共计N条，包括：a…、b…): the parts never exceed N, and add up to N when the
+ * list names every case. A part written 200余篇 counts as at least 200; where the sentence holds several
+ * totals the list might break down, the parts are held against all of them together.
+ */
 export const narrativeSumMismatchRule = defineRule({
   id: "narrative-sum-mismatch",
   severity: "warning",
@@ -12,7 +16,7 @@ export const narrativeSumMismatchRule = defineRule({
   fix: "none",
   check({ model, report }) {
     for (const p of model.paragraphs) {
-      if (!p.text.includes("其中")) continue; // no breakdown: its counts need not be read
+      if (!p.text.includes("其中") && !p.text.includes("包括")) continue; // no breakdown: its counts need not be read
       for (const b of findBreakdowns(p.text, countsOf(p))) {
         judge(b, p.line, report);
         for (const n of b.nested) judge(n, p.line, report);
@@ -23,15 +27,16 @@ export const narrativeSumMismatchRule = defineRule({
 
 function judge(b: Breakdown, line: number, report: (r: Report) => void): void {
   const sum = b.parts.reduce((a, c) => a + c.value, 0);
-  const listed = b.parts.map((c) => `${c.value}`).join(" + ");
+  const listed = b.parts.map((c) => `${c.value}${c.approx ? "余" : ""}`).join(" + ");
+  const equals = b.parts.some((c) => c.approx) ? "≥" : "=";
   const range = lineRange(line, b.total.start, b.end);
-  if (sum > b.total.value) {
+  if (sum > b.ceiling) {
     report({
       range,
       severity: "error",
       message: localized(
-        `分项之和 ${listed} = ${sum}${b.total.unit}，超过总数 ${b.total.value}${b.total.unit}`,
-        `The parts ${listed} = ${sum} exceed the total ${b.total.value}`,
+        `分项之和 ${listed} ${equals} ${sum}${b.total.unit}，超过总数 ${b.total.value}${b.total.unit}`,
+        `The parts ${listed} ${equals} ${sum} exceed the total ${b.total.value}`,
       ),
     });
   } else if (sum < b.total.value && b.exhaustive) {

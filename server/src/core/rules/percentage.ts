@@ -1,11 +1,13 @@
-import { countsIn, countsOf, sentences, type Count } from "../narrative";
+import { countsIn, countsOf, findBreakdowns, sentences, type Breakdown, type Count } from "../narrative";
 import { lineRange, localized } from "../types";
 import { defineRule } from "./types";
 
 /**
  * A percentage printed beside two counts recomputes: 258/805 is 32.0%, not
  * 33.9%. Read only where the sentence is unambiguous: "占…P%" after a part
- * of a 共N/其中 total, or a "…率P%" in a sentence with exactly two counts.
+ * of a 共N/其中 total (stated in the sentence or the one before it; the base is
+ * the total the part belongs to, not the first larger number), "占…P%" in a
+ * sentence with exactly two counts, or a "…率P%" in a sentence with exactly two counts.
  */
 const PERCENT = /(\d+(?:\.(\d+))?)\s*[%％]/g;
 
@@ -20,6 +22,7 @@ export const percentageMismatchRule = defineRule({
     for (const p of model.paragraphs) {
       if (!/[%％]/.test(p.text)) continue;
       const counts = countsOf(p);
+      const breakdowns = findBreakdowns(p.text, counts);
       for (const sent of sentences(p.text)) {
         const inSentence = countsIn(counts, sent.start, sent.end);
         for (const m of p.text.slice(sent.start, sent.end).matchAll(PERCENT)) {
@@ -28,13 +31,13 @@ export const percentageMismatchRule = defineRule({
           const lead = p.text.slice(before.length ? before[before.length - 1].end : sent.start, at);
           let part: Count | undefined;
           let whole: Count | undefined;
-          if (/占/.test(lead) && before.length >= 2) {
+          if (/占/.test(lead) && before.length >= 1) {
             part = before[before.length - 1];
-            whole = before.find((c) => c.unit === part!.unit && c !== part && c.value >= part!.value);
+            whole = wholeOf(part, breakdowns) ?? onlyOtherCount(before, part);
           } else if (/率/.test(lead) && inSentence.length === 2 && before.length === 2 && before[0].unit === before[1].unit) {
             [whole, part] = before;
           }
-          if (!part || !whole || whole.value === 0 || part.value > whole.value) continue;
+          if (!part || !whole || whole.approx || whole.value === 0 || part.value > whole.value) continue;
           const decimals = m[2]?.length ?? 0;
           const printed = Number(m[1]);
           const computed = Math.round((part.value / whole.value) * 100 * 10 ** decimals) / 10 ** decimals;
@@ -51,3 +54,18 @@ export const percentageMismatchRule = defineRule({
     }
   },
 });
+
+/** The total of the breakdown (or nested breakdown) the count is a part of. */
+function wholeOf(part: Count, breakdowns: Breakdown[]): Count | undefined {
+  for (const b of breakdowns) {
+    for (const n of b.nested) if (n.parts.includes(part)) return n.total;
+    if (b.parts.includes(part)) return b.total;
+  }
+  return undefined;
+}
+
+/** The whole in a sentence that holds just two counts of one unit, the larger first. */
+function onlyOtherCount(before: Count[], part: Count): Count | undefined {
+  if (before.length !== 2 || before[0].unit !== part.unit || before[0].value < part.value) return undefined;
+  return before[0];
+}

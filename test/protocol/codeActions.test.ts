@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { describe, it } from "node:test";
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from "vscode-languageserver-protocol/node";
 import { checkText, parse } from "../../server/src/core";
+import { messageOf } from "../helpers/cli";
 import { CLEAN_2021, replaceOnce } from "../helpers/mutate";
 import { SAMPLES_DIR, sample } from "../helpers/samples";
 import { figures } from "../services/fixtures";
@@ -114,8 +115,8 @@ describe("code actions over LSP", async () => {
     client.open(uri, text);
     const { diagnostics } = await client.diagnostics(uri);
     const total = diagnostics.find((d) => d.code === "total-row-mismatch")!;
-    assert.match(total.message, /；正文写作 37件$/);
-    assert.ok(diagnostics.some((d) => d.code === "narrative-table-mismatch" && d.message.includes("与统计表的总计一致，但表中各项之和为 39")));
+    assert.match(messageOf(total), /；正文写作 37件$/);
+    assert.ok(diagnostics.some((d) => d.code === "narrative-table-mismatch" && messageOf(d).includes("与统计表的总计一致，但表中各项之和为 39")));
     const actions = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: total.range, context: { diagnostics: [total] } });
     const [set, check] = actions;
     assert.equal(set.title, "将总计改为各列之和 39（正文写作 37 件，需一并核对）");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from "vscode-languageserver-protocol/node";
-import { checkText } from "../../server/src/core";
+import { checkText, ruleById } from "../../server/src/core";
 import { skeleton, withFigure } from "../services/fixtures";
 import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
 
@@ -61,5 +61,9 @@ describe("fix-all actions over LSP", async () => {
     });
     assert.deepEqual(actions.map((a) => a.kind), ["source.fixAll.gov-report"]);
     assert.deepEqual(checkText(applyTextEdits(text, editsOf(actions[0], 2))).findings, []);
+    const report = actions[0].command!;
+    assert.equal(report.command, "govReport.fixAllReport", "the account of what was fixed runs after the edit");
+    const name = ruleById("table-cell-format")!.description.zh;
+    assert.deepEqual(report.arguments, [{ fixed: [{ rule: "table-cell-format", name, count: 2 }], left: [], message: `已修复 2 处（${name} 2）；没有其他问题` }]);
   });
 });

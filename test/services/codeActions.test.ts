@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { applyEdits, checkModel, fixAllAction, parse, quickFixes, renderReport, type Finding } from "../../server/src/core";
+import { applyEdits, checkModel, fixAllAction, parse, quickFixes, renderReport, ruleById, type Finding } from "../../server/src/core";
 import { fillGuidance } from "../helpers/mutate";
 import { sample } from "../helpers/samples";
 import { figures, skeleton, withFigure } from "./fixtures";
@@ -66,6 +66,25 @@ describe("code actions", () => {
     for (const rule of ["conversion-artifact", "table-cell-format"]) assert.ok(!left.includes(rule), rule);
     assert.deepEqual(figures(parse(fixed)), figures(parse(text)));
     assert.equal(fixAllAction(fixed, {}, "zh-cn"), undefined);
+  });
+
+  it("the fix-all source action counts by rule what it fixed and what it left", () => {
+    const text = sample("003");
+    const { summary } = fixAllAction(text, {}, "zh-cn")!;
+    const fixedRules = summary!.fixed.map((c) => c.rule);
+    assert.ok(fixedRules.includes("conversion-artifact") && fixedRules.includes("table-cell-format"), fixedRules.join());
+    const fixedCount = (rule: string) => summary!.fixed.find((c) => c.rule === rule)!.count;
+    const before = findingsOf(text);
+    for (const rule of ["conversion-artifact", "table-cell-format"]) assert.equal(fixedCount(rule), before.filter((f) => f.rule === rule).length, rule);
+    const after = findingsOf(applyEdits(text, fixAllAction(text, {}, "zh-cn")!.edits).text);
+    assert.deepEqual(
+      summary!.left.map((c) => [c.rule, c.count]).sort(),
+      [...new Set(after.map((f) => f.rule))].map((rule) => [rule, after.filter((f) => f.rule === rule).length]).sort(),
+    );
+    const artifact = summary!.fixed.find((c) => c.rule === "conversion-artifact")!;
+    assert.equal(artifact.name, ruleById("conversion-artifact")!.description.zh);
+    assert.match(summary!.message, /^已修复 \d+ 处（.*Word\/HTML 转换残留.*）；尚有 \d+ 处需逐条核对（.*）$/);
+    assert.match(fixAllAction(text, {}, "en")!.summary!.message, /^Fixed \d+ \(.*\); \d+ left to check one by one \(.*\)$/);
   });
 
   it("the fix-all source action leaves alone the rules the config turns off", () => {

@@ -34,7 +34,7 @@ import {
   type TableExtent,
 } from "../core";
 import { ruleDocUrl } from "../core/docs";
-import { FIX_ALL_KIND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "./protocol";
+import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "./protocol";
 import type { ReviewFinding, ReviewGroup } from "./reviewProtocol";
 
 /** Core results to LSP types: one small function per kind, no logic beyond the mapping. */
@@ -176,5 +176,7 @@ export function toCodeAction(a: CodeActionEntry, doc: VersionedTextDocumentIdent
   if (a.showDocs) action.command = { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [a.showDocs] };
   else if (a.reveal) action.command = { title: a.title, command: REVEAL_RANGE_COMMAND, arguments: [doc.uri, a.reveal] };
   else action.edit = { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: a.edits }] };
+  // VS Code runs a code action's command after its edit: the fix-all's account is shown once the edit is in.
+  if (a.summary) action.command = { title: a.title, command: FIX_ALL_REPORT_COMMAND, arguments: [a.summary] };
   return action;
 }

@@ -20,5 +20,7 @@ export interface ReportStatus {
 export const SHOW_RULE_DOCS_COMMAND = "govReport.showRuleDocs";
 /** Arguments: document URI, LSP range. */
 export const REVEAL_RANGE_COMMAND = "govReport.revealRange";
+/** Arguments: a FixAllSummary (core/services/codeActions.ts); run once a fix-all's edit is applied. */
+export const FIX_ALL_REPORT_COMMAND = "govReport.fixAllReport";
 
 export const FIX_ALL_KIND = "source.fixAll.gov-report";

@@ -24,12 +24,12 @@ export function offsetAt(starts: number[], text: string, p: Position): number {
 
 /**
  * Applies edits that do not overlap; an edit overlapping one already taken
- * is left for a later pass. Returns the new text and how many were applied.
+ * is left for a later pass. Returns the new text, how many were applied and which.
  */
-export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: number } {
+export function applyEdits(text: string, edits: TextEdit[]): { text: string; applied: number; taken: Set<TextEdit> } {
   const starts = lineStarts(text);
   const sorted = edits
-    .map((e) => ({ from: offsetAt(starts, text, e.range.start), to: offsetAt(starts, text, e.range.end), newText: e.newText }))
+    .map((e) => ({ from: offsetAt(starts, text, e.range.start), to: offsetAt(starts, text, e.range.end), newText: e.newText, edit: e }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
   const taken: typeof sorted = [];
   let end = -1;
@@ -44,7 +44,7 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
     out += text.slice(pos, e.from) + e.newText;
     pos = e.to;
   }
-  return { text: out + text.slice(pos), applied: taken.length };
+  return { text: out + text.slice(pos), applied: taken.length, taken: new Set(taken.map((e) => e.edit)) };
 }
 
 /** Every edit of every fix of the given findings (one fix per finding: its first). */
@@ -52,20 +52,34 @@ export function safeEdits(findings: Finding[]): TextEdit[] {
   return findings.flatMap((f) => f.fixes.find((x) => x.safe)?.edits ?? []);
 }
 
+export interface FixAllResult {
+  text: string;
+  /** Edits applied. */
+  fixed: number;
+  /** Findings fixed, by rule. */
+  fixedByRule: Record<string, number>;
+  /** The findings of the fixed text: what is left for the user. */
+  left: Finding[];
+}
+
 /**
  * Applies the safe fixes until none is left (a fix can make room for
  * another), at most a few passes. Figures are never changed: only safe fixes.
  */
-export function fixAll(text: string, options: CheckOptions = {}): { text: string; fixed: number } {
+export function fixAll(text: string, options: CheckOptions = {}): FixAllResult {
   let current = text;
   let fixed = 0;
-  for (let pass = 0; pass < 5; pass++) {
+  const fixedByRule: Record<string, number> = {};
+  for (let pass = 0; ; pass++) {
     const findings = checkModel(parse(current), options);
-    const { text: next, applied } = applyEdits(current, safeEdits(findings));
-    if (!applied || next === current) break;
+    const { text: next, applied, taken } = pass < 5 ? applyEdits(current, safeEdits(findings)) : { text: current, applied: 0, taken: new Set<TextEdit>() };
+    if (!applied || next === current) return { text: current, fixed, fixedByRule, left: findings };
+    for (const f of findings) {
+      const edits = f.fixes.find((x) => x.safe)?.edits;
+      if (edits?.length && edits.every((e) => taken.has(e))) fixedByRule[f.rule] = (fixedByRule[f.rule] ?? 0) + 1;
+    }
     fixed += applied;
     current = next;
   }
-  return { text: current, fixed };
 }
 

@@ -1,7 +1,7 @@
 import type { CheckOptions } from "../check";
 import { applyEdits, fixAll } from "../fixes/apply";
 import { comparePositions } from "../positions";
-import type { Finding } from "../rules";
+import { ruleById, type Finding } from "../rules";
 import { disableEdit } from "../suppress";
 import { localized, pick, type Locale, type Range, type TextEdit } from "../types";
 import { diffEdit } from "./edits";
@@ -23,6 +23,8 @@ export interface CodeActionEntry {
   showDocs?: string;
   /** Selects these cells for the user to check instead of editing. */
   reveal?: Range;
+  /** A fix-all's account of what it changed and left, shown once its edit is applied. */
+  summary?: FixAllSummary;
   preferred?: boolean;
 }
 
@@ -80,14 +82,55 @@ function fixRuleEverywhere(text: string, rule: string, findings: Finding[], loca
   };
 }
 
-/** Every safe fix (spelling and form, never a figure), applied by the core until none is left. */
+/** What a fix-all changed and what it left, by rule, for the user to be told. */
+export interface FixAllSummary {
+  fixed: RuleCount[];
+  left: RuleCount[];
+  /** One sentence saying both, in the locale asked for. */
+  message: string;
+}
+
+export interface RuleCount {
+  rule: string;
+  /** The rule's description, in the locale asked for. */
+  name: string;
+  count: number;
+}
+
+/** Every safe fix (spelling and form, never a figure), applied by the core until none is left; with what it fixed and what is left. */
 export function fixAllAction(text: string, options: CheckOptions, locale: Locale): CodeActionEntry | undefined {
-  const edit = diffEdit(text, fixAll(text, options).text);
+  const result = fixAll(text, options);
+  const edit = diffEdit(text, result.text);
   if (!edit) return undefined;
+  const left: Record<string, number> = {};
+  for (const f of result.left) left[f.rule] = (left[f.rule] ?? 0) + 1;
   return {
     title: pick(localized("修复所有可安全修复的问题（不改动数字）", "Fix all safely fixable problems (figures untouched)"), locale),
     kind: "source.fixAll",
     findings: [],
     edits: [edit],
+    summary: fixAllSummary(result.fixedByRule, left, locale),
   };
+}
+
+const byCount = (counts: Record<string, number>, locale: Locale): RuleCount[] =>
+  Object.entries(counts)
+    .map(([rule, count]) => ({ rule, count, name: pick(ruleById(rule)?.description ?? localized(rule, rule), locale) }))
+    .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : 1));
+
+function fixAllSummary(fixedByRule: Record<string, number>, leftByRule: Record<string, number>, locale: Locale): FixAllSummary {
+  const fixed = byCount(fixedByRule, locale);
+  const left = byCount(leftByRule, locale);
+  const total = (counts: RuleCount[]) => counts.reduce((n, c) => n + c.count, 0);
+  /** The three largest counts by name; the rest summed up. */
+  const list = (counts: RuleCount[]) => {
+    const shown = counts.slice(0, 3).map((c) => `${c.name} ${c.count}`);
+    const rest = total(counts.slice(3));
+    return pick(localized(shown.join("；") + (rest ? `；其他 ${rest}` : ""), shown.join("; ") + (rest ? `; others ${rest}` : "")), locale);
+  };
+  const done = pick(localized(`已修复 ${total(fixed)} 处（${list(fixed)}）`, `Fixed ${total(fixed)} (${list(fixed)})`), locale);
+  const rest = left.length
+    ? pick(localized(`；尚有 ${total(left)} 处需逐条核对（${list(left)}）`, `; ${total(left)} left to check one by one (${list(left)})`), locale)
+    : pick(localized("；没有其他问题", "; nothing else is left"), locale);
+  return { fixed, left, message: done + rest };
 }

@@ -6,7 +6,7 @@ export { foldingRanges, type FoldingRegion } from "./folding";
 export { inlayHints, type ColumnHint } from "./inlayHints";
 export { balanceLenses, type BalanceLens } from "./codeLens";
 export { formatTables } from "./formatting";
-export { quickFixes, fixAllAction, type CodeActionEntry } from "./codeActions";
+export { quickFixes, fixAllAction, type CodeActionEntry, type FixAllSummary, type RuleCount } from "./codeActions";
 export { tableAt, convertTableLayout, type TableAtCursor } from "./tableLayout";
 export { ruleDocumentation } from "./ruleDocs";
 export { hasReportTitle } from "./detection";

@@ -3,7 +3,7 @@ import type { ReportStatus } from "../../server/src/server/protocol";
 import { t } from "./locale";
 
 /** Focuses the 年报检查 view (VS Code's command for every contributed view). */
-export const FOCUS_REVIEW_COMMAND = "govReport.review.focus";
+const FOCUS_REVIEW_COMMAND = "govReport.review.focus";
 
 /**
  * The status-bar item of the active report: the format it follows; a click

@@ -37,6 +37,15 @@ describe("completion", () => {
     assert.deepEqual(checkModel(parse(inserted)).filter((f) => f.rule === "table-missing"), []);
   });
 
+  it("in an empty section 二, offers its four sub-tables as one entry first", () => {
+    const full = skeleton();
+    const text = full.slice(0, full.indexOf("第二十条第（一）项")) + full.slice(full.indexOf("三、收到和处理政府信息公开申请情况"));
+    const position = { line: lineOf(text, "二、主动公开政府信息情况") + 1, character: 0 };
+    const items = completions(parse(text), position, zh);
+    assert.equal(items[0].label, "插入表二：主动公开政府信息情况（2021 格式）");
+    assert.equal(items.filter((i) => i.label.startsWith("插入表")).length, 1);
+  });
+
   it("uses the 2019 format for a 2020 report; the label stays in the report's Chinese in the English locale", () => {
     const full = skeleton(2020);
     const text = full.slice(0, full.indexOf("（本列数据")) + full.slice(full.indexOf("四、政府信息公开行政复议"));

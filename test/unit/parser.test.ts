@@ -75,10 +75,11 @@ describe("parse: 002 (one cell per line, headings without numerals)", () => {
     assert.deepEqual(m.sections.map((s) => s.numeral?.text ?? null), [null, null, "三", "四", null, "六"]);
   });
   it("reads every row of table 三 with seven values", () => {
+    // A group label on the line before its first item (三、本年度办理结果 / （一）予以公开) is a row of its own: the item's row starts on its line.
     const t = applications(m);
     assert.equal(t.layout, "cell-per-line");
     assert.deepEqual(t.rows.map((r) => r.spec.id), TABLE3_2019);
-    assert.deepEqual(rows(t).map(([, line]) => line), [132, 141, 150, 160, 170, 181, 192, 203, 214, 225, 236, 247, 258, 269, 280, 291, 302, 313, 324, 335, 346, 356, 366]);
+    assert.deepEqual(rows(t).map(([, line]) => line), [132, 141, 151, 160, 172, 181, 192, 203, 214, 225, 236, 247, 260, 269, 280, 293, 302, 313, 324, 335, 346, 356, 366]);
     for (const [id, , values] of rows(t)) assert.equal(values, zeros(7), String(id));
   });
   it("reads the wrapped header cells of section 二", () => {

@@ -14,7 +14,10 @@ export interface ReportModel {
   sections: Section[];
   /** Numbered headings at section level that name no known section. */
   strayHeadings: Heading[];
+  /** The tables read with confidence; the checks compute only from these. */
   tables: Table[];
+  /** Tables whose words are there but whose rows could not be read with confidence: one finding each, nothing computed. */
+  unreadableTables: UnreadableTable[];
   /** Text lines outside tables, for the narrative checks. */
   paragraphs: Paragraph[];
   artifacts: Artifact[];
@@ -80,6 +83,10 @@ export type TableLayout = "tabs" | "cell-per-line" | "pipes" | "pipe-per-line" |
 
 export interface Table {
   spec: TableSpec;
+  /** The format this table was read in: its own words decide (a report may paste last year's table 二 beside this year's table 三). */
+  format: FormatId;
+  /** The table's own cells carry words only its format has; otherwise its format is the report's. */
+  formatEvident: boolean;
   layout: TableLayout;
   range: Range;
   /** The first line of the table (its caption or header). */
@@ -88,6 +95,16 @@ export interface Table {
   /** Template rows that were not found. */
   missingRows: RowSpec[];
   /** Where missing rows would be inserted (line after which the row belongs). */
+}
+
+export interface UnreadableTable {
+  spec: TableSpec;
+  range: Range;
+  headingRange: Range;
+  /** Lines (0-based) of the rows that could not be told apart or placed. */
+  rowLines: number[];
+  /** Template rows whose labels stand in the table but were not read as rows. */
+  hiddenRows: RowSpec[];
 }
 
 export type Placement = "placed" | "too-many" | "too-few";
@@ -130,6 +147,8 @@ export interface Cell extends RawCell {
   problem?: "not-a-number" | "negative" | "fraction" | "sign" | "double-sign";
   /** "/", "-", "无": the template expects 0. */
   noneMarker?: boolean;
+  /** A blank cell the draft does not write at all (a row of bare lines with nothing after its label): no text to edit. */
+  implied?: boolean;
 }
 
 export interface Paragraph {

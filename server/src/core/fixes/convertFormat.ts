@@ -108,12 +108,13 @@ function replaceLines(model: ReportModel, tables: Table[], text: string): TextEd
   return { range: range(first, 0, last, model.lines[last].text.length), newText: text };
 }
 
-export function convertTables(model: ReportModel, target: FormatSpec): FormatConversion | undefined {
+/** Rewrites the tables of the given statistics parts (2: table 二, 3: table 三) in the target format. */
+export function convertTables(model: ReportModel, target: FormatSpec, sections = [2, 3]): FormatConversion | undefined {
   const eol = eolOf(model.lines);
-  if (model.tables.some((t) => t.rows.some((r) => r.placement !== "placed"))) return undefined;
+  if (model.unreadableTables.length || model.tables.some((t) => t.rows.some((r) => r.placement !== "placed"))) return undefined;
   const edits: TextEdit[] = [];
   const used = new Set<string>();
-  for (const section of [2, 3]) {
+  for (const section of sections) {
     const old = model.tables.filter((t) => t.spec.section === section);
     if (!old.length) continue;
     const specs = target.tables.filter((t) => t.section === section);
@@ -129,7 +130,7 @@ export function convertTables(model: ReportModel, target: FormatSpec): FormatCon
     edits.push(edit);
   }
   let dropped = 0;
-  for (const t of model.tables.filter((x) => x.spec.section === 2 || x.spec.section === 3))
+  for (const t of model.tables.filter((x) => sections.includes(x.spec.section)))
     for (const r of t.rows)
       r.cells.forEach((cell, i) => {
         if (cell?.status === "number" && cell.value !== 0 && !used.has(`${r.spec.id}/${t.spec.columns[i].id}`)) dropped++;

@@ -231,6 +231,13 @@ function pipeStreamCells(lines: SourceLine[], first: number, last: number): Stre
   let spaces: GridCell | undefined;
   for (let i = first; i <= last; i++) {
     const s = lines[i].text;
+    const lastContent = contentEnd(s);
+    if (lastContent === 0 && pipeLineKind(s) === "spacer" && s.indexOf("|") !== s.lastIndexOf("|")) {
+      // A line of two or more pipes is a spacer (the spans of a row): it ends the open cell and is no cell itself.
+      if (open) push(open);
+      open = spaces = undefined;
+      continue;
+    }
     let from = 0;
     for (let bar = s.indexOf("|"); ; bar = s.indexOf("|", from)) {
       const to = bar < 0 ? s.length : bar;
@@ -243,10 +250,10 @@ function pipeStreamCells(lines: SourceLine[], first: number, last: number): Stre
         }
         open = open ? wrapped(open, i, s, a, b) : cell(i, s, from, to);
         spaces = undefined;
-      } else if (to > from && !open) spaces = cell(i, s, from, to); // a line of no-break spaces: where an empty cell stands
+      } else if (to > from && !open && lastContent === 0) spaces = cell(i, s, from, to); // a line of no-break spaces: where an empty cell stands
       if (bar < 0) break;
-      // A pipe ends the open cell, or is an empty cell of its own.
-      push(open ?? spaces ?? cell(i, s, from, bar));
+      // A pipe ends the open cell, or is an empty cell of its own — but the pipes after a line's last cell are its spans.
+      if (open || spaces || lastContent === 0 || bar < lastContent) push(open ?? spaces ?? cell(i, s, from, bar));
       open = spaces = undefined;
       from = bar + 1;
     }

@@ -6,7 +6,7 @@ import { KeyMemo } from "../memo";
 import { cellKey, contentRangeOf, findBlocks, type GridBlock } from "./grid";
 import { readHeading, readSubheading, type HeadingCandidate } from "./headings";
 import { findPeriod, findTitle, mostCommonYear, namesItselfReport, organOf } from "./meta";
-import { readTables } from "./tables";
+import { readTables, type SignatureHit } from "./tables";
 
 export { isValueLike } from "./cells";
 
@@ -36,6 +36,14 @@ export function parse(text: string): ReportModel {
     if (inTable[i] || headingLines.has(i) || titleLines.has(i) || !hasContent(lines[i].text)) continue;
     paragraphs.push({ line: i, text: lines[i].text, section: sectionIndex });
   }
+  const period = findPeriod(lines);
+  const year = reportYear(title?.year, period, lines, paragraphs);
+  const { format, signatures } = detectFormat(blocks, year?.value);
+  const { tables, unreadable } = readTables(blocks, format.used, signatures, lines);
+
+  // A line between a table's rows is the table's, even when it lost its separators (a row whose pipes were
+  // removed): no sub-heading and no sentence of the text.
+  for (const t of [...tables, ...unreadable]) inTable.fill(1, t.range.start.line, t.range.end.line + 1);
   for (const sec of sections) {
     for (let i = sec.bodyRange.start.line + 1; i <= sec.bodyRange.end.line; i++) {
       if (inTable[i]) continue;
@@ -43,11 +51,6 @@ export function parse(text: string): ReportModel {
       if (sub) sec.subheadings.push(sub);
     }
   }
-
-  const period = findPeriod(lines);
-  const year = reportYear(title?.year, period, lines, paragraphs);
-  const format = detectFormat(blocks, year?.value);
-  const tables = readTables(blocks, format.used);
   return {
     lines,
     title,
@@ -57,7 +60,8 @@ export function parse(text: string): ReportModel {
     sections,
     strayHeadings: strays,
     tables,
-    paragraphs,
+    unreadableTables: unreadable,
+    paragraphs: paragraphs.filter((p) => !inTable[p.line]),
     artifacts: findArtifacts(lines),
     format,
     isReport: title !== undefined || sections.length >= 2 || tables.length > 0 || namesItselfReport(lines, firstSection),
@@ -136,9 +140,14 @@ const SHORTEST_SIGNATURE = Math.min(...SIGNATURES.flatMap((s) => s.keys.map((k) 
 /** The formats whose signature a cell key holds, computed once per key: table labels repeat within a report and across reports. */
 const SIGNATURE_HITS = new KeyMemo<FormatId[]>((key) => SIGNATURES.filter((sig) => sig.keys.some((k) => key.includes(k))).map((sig) => sig.id));
 
-/** Which format the tables follow, from the wordings only one format has (FORMATS.md §6). */
-function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo {
+/**
+ * Which format the tables follow, from the wordings only one format has
+ * (FORMATS.md §6), and where each such wording stands: each table is then
+ * read in the format of its own words.
+ */
+function detectFormat(blocks: GridBlock[], year: number | undefined): { format: FormatInfo; signatures: SignatureHit[] } {
   const hits = new Map<FormatId, { n: number; range?: Range }>();
+  const signatures: SignatureHit[] = [];
   for (const b of blocks) {
     for (const row of b.rows) {
       for (const cell of row.cells) {
@@ -150,6 +159,7 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
           h.n++;
           h.range ??= contentRangeOf(cell);
           hits.set(id, h);
+          signatures.push({ line: cell.line, format: id });
         }
       }
     }
@@ -163,12 +173,13 @@ function detectFormat(blocks: GridBlock[], year: number | undefined): FormatInfo
     } else if (h.n === best) detected = undefined;
   }
   const expected = year !== undefined ? formatForYear(year).id : undefined;
-  return {
+  const format = {
     detected,
     expected,
     used: formatById(detected ?? expected ?? "2021"),
     signatureRange: detected ? hits.get(detected)!.range : undefined,
   };
+  return { format, signatures };
 }
 
 function findArtifacts(lines: SourceLine[]): Artifact[] {

@@ -1,9 +1,10 @@
-import type { ColumnSpec, FormatSpec, RowSpec, TableSpec } from "../formats";
-import type { Cell, Placement, RawCell, Table } from "../model";
+import { formatById, type ColumnSpec, type FormatId, type FormatSpec, type RowSpec, type TableSpec } from "../formats";
+import type { Cell, Placement, RawCell, Table, TableLayout, UnreadableTable } from "../model";
 import { KeyMemo } from "../memo";
-import { labelKey, stripNumbering, stripRemark } from "../text";
-import { range } from "../types";
+import { hasContent, labelKey, stripNumbering, stripRemark, trimPadding, type SourceLine } from "../text";
+import { range, type Range } from "../types";
 import { isValueLike, readCell } from "./cells";
+import { labelKind } from "./labels";
 import { cellKey, contentRangeOf, isFilled, rawCell, type GridBlock, type GridCell, type GridRow } from "./grid";
 
 /**
@@ -164,9 +165,23 @@ function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
  * Places a row's values in the template's columns. `values` are the cells
  * after the row label; `offset` is the index of the first of them in the row.
  */
-function place(state: TableState, values: GridCell[], raws: RawCell[], offset: number, rowWidth: number): { cells: (Cell | undefined)[]; placement: Placement; valueCount: number } {
+function place(
+  state: TableState,
+  values: GridCell[],
+  raws: RawCell[],
+  offset: number,
+  rowWidth: number,
+  layout: TableLayout,
+  labelEnd: Range | undefined,
+  spansLabel: boolean,
+): { cells: (Cell | undefined)[]; placement: Placement; valueCount: number } {
   const columns = state.table.spec.columns;
   const n = columns.length;
+  if (!values.length && layout === "lines" && labelEnd) {
+    // Bare lines write no blank cell at all: a label with nothing after it is a row of blank cells, unwritten.
+    const at = range(labelEnd.end.line, labelEnd.end.character, labelEnd.end.line, labelEnd.end.character);
+    return { cells: columns.map((column) => ({ raw: "", range: at, contentRange: at, column, status: "empty", implied: true })), placement: "placed", valueCount: 0 };
+  }
   const filled: number[] = [];
   values.forEach((c, i) => isFilled(c) && filled.push(i));
   /** The cells at these indexes of `values`, one per column. */
@@ -174,7 +189,9 @@ function place(state: TableState, values: GridCell[], raws: RawCell[], offset: n
   const firstN = () => Array.from({ length: n }, (_, i) => i);
   if (filled.length > n) return { cells: new Array(n).fill(undefined), placement: "too-many", valueCount: filled.length };
   if (filled.length === n) return at(filled);
-  if (values.length === n) return at(firstN());
+  // n cells whose first is blank, after a label that spans both label columns (一、本年新收…): the blank may be
+  // the span's cell (one value is missing) or the first column's — the count proves neither.
+  if (values.length === n && !(spansLabel && !isFilled(values[0]))) return at(firstN());
   const grid = state.grid;
   if (!state.gridBroken && state.gridWidth === rowWidth && grid.size === n) {
     const idx = columns.map((c) => grid.get(c.id)! - offset);
@@ -188,8 +205,8 @@ function place(state: TableState, values: GridCell[], raws: RawCell[], offset: n
   return { cells: new Array(n).fill(undefined), placement: "too-few", valueCount: filled.length };
 }
 
-/** Reads every table of the format out of the grid blocks. */
-export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
+/** Reads every table of one format out of the grid blocks. */
+function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
   const states = new Map<string, TableState>();
   const order: TableState[] = [];
   let current: TableState | undefined;
@@ -199,7 +216,7 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
     if (!s) {
       const first = range(row.firstLine, 0, row.firstLine, 0);
       s = {
-        table: { spec, layout: row.layout, range: first, headingRange: first, rows: [], missingRows: [] },
+        table: { spec, format: format.id, formatEvident: false, layout: row.layout, range: first, headingRange: first, rows: [], missingRows: [] },
         grid: new Map(),
         gridBroken: false,
       };
@@ -253,10 +270,11 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
       const raws = values.map(rawCell);
       const lastCell = row.cells[row.cells.length - 1];
       const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled).map(rawCell);
-      const placed =
-        spec.values === false && !values.some(isFilled)
-          ? { cells: [], placement: "placed" as Placement, valueCount: 0 }
-          : place(current, values, raws, labelAt + 1, row.cells.length);
+      // A group label with nothing after it (（三）不予公开 on a line of its own) carries no figure: it is no row of the table.
+      if (spec.values === false && !values.some(isFilled)) continue;
+      const spansLabel = current.table.spec.labelColumns > 1 && !spec.group && labelCells.length === 1;
+      const labelEnd = labelAt >= 0 ? contentRangeOf(row.cells[labelAt]) : undefined;
+      const placed = place(current, values, raws, labelAt + 1, row.cells.length, row.layout, labelEnd, spansLabel);
       const first = row.cells[0];
       current.table.rows.push({
         spec,
@@ -272,8 +290,119 @@ export function readTables(blocks: GridBlock[], format: FormatSpec): Table[] {
     }
   }
   for (const s of order) {
+    if (!s.table.rows.length && (s.table.layout === "lines" || s.table.layout === "pipe-per-line")) impliedUnlabeledRow(s.table);
     const found = new Set(s.table.rows.map((r) => r.spec.id));
     s.table.missingRows = s.table.spec.rows.filter((r) => r.values !== false && !found.has(r.id));
   }
   return order.map((s) => s.table);
 }
+
+/**
+ * Table 四's figures, all blank, in a layout that writes no blank cell (bare
+ * lines) or cannot tell one from a spacer (a `|` stream): its header alone is
+ * there, so its one row is a row of blank cells, unwritten.
+ */
+function impliedUnlabeledRow(table: Table): void {
+  const spec = table.spec.rows.find((r) => r.id === table.spec.unlabeledRow);
+  if (!spec) return;
+  const at = range(table.range.end.line, table.range.end.character, table.range.end.line, table.range.end.character);
+  table.rows.push({
+    spec,
+    range: at,
+    cells: table.spec.columns.map((column) => ({ raw: "", range: at, contentRange: at, column, status: "empty", implied: true })),
+    placement: "placed",
+    valueCount: 0,
+    rawCells: [],
+    labelCells: [],
+    layout: table.layout,
+  });
+}
+
+/** A word only one format has, and where it stands (parser/index.ts finds them for the report's format). */
+export interface SignatureHit {
+  line: number;
+  format: FormatId;
+}
+
+export interface ReadTables {
+  tables: Table[];
+  unreadable: UnreadableTable[];
+}
+
+const overlaps = (a: Table, b: Table) => a.range.start.line <= b.range.end.line && b.range.start.line <= a.range.end.line;
+
+/**
+ * Reads the tables, each in its own format: a table is read in the report's
+ * format unless its own lines carry more words of another (a 2022 report
+ * that pasted last year's 2019 table 二 beside the 2021 table 三). Then each
+ * table is judged: one whose rows could not be told apart is set aside as
+ * unreadable, so that nothing is computed from a guess.
+ */
+export function readTables(blocks: GridBlock[], documentFormat: FormatSpec, signatures: SignatureHit[], lines: SourceLine[]): ReadTables {
+  const readings = new Map<FormatId, Table[]>([[documentFormat.id, readIn(blocks, documentFormat)]]);
+  const readingIn = (id: FormatId) => readings.get(id) ?? readings.set(id, readIn(blocks, formatById(id))).get(id)!;
+  const tables: Table[] = [];
+  for (const table of readings.get(documentFormat.id)!) {
+    const own = new Map<FormatId, number>();
+    for (const hit of signatures)
+      if (hit.line >= table.range.start.line && hit.line <= table.range.end.line) own.set(hit.format, (own.get(hit.format) ?? 0) + 1);
+    const best = [...own].sort((a, b) => b[1] - a[1]);
+    const formatId = best.length && (best.length === 1 || best[0][1] > best[1][1]) ? best[0][0] : documentFormat.id;
+    const read = formatId === documentFormat.id ? table : readingIn(formatId).find((t) => t.spec.id === table.spec.id && overlaps(t, table));
+    if (!read || tables.includes(read)) continue;
+    read.formatEvident = (own.get(formatId) ?? 0) > 0;
+    tables.push(read);
+  }
+  const unreadable: UnreadableTable[] = [];
+  const readable = tables.filter((t) => {
+    const doubt = doubtsAbout(t, textsWithin(blocks, lines, t), formatById(t.format));
+    if (doubt) unreadable.push(doubt);
+    return !doubt;
+  });
+  return { tables: readable, unreadable };
+}
+
+/** Unplaced rows are a draft's own defect while they are few, or all carry the same surplus (one extra value in each). */
+const MAX_UNPLACED_ROWS = 2;
+
+/**
+ * Why a table cannot be read with confidence, if it cannot: a row that holds
+ * another row's label among its values (rows glued together), a template row
+ * whose label stands in the table without being read as a row, or many rows
+ * whose values cannot be placed and do not share one surplus.
+ */
+function doubtsAbout(table: Table, texts: string[], format: FormatSpec): UnreadableTable | undefined {
+  // Only a cell that names a row (not a header word such as 其他 or 总计) can be a row read wrongly.
+  const rowOf = (c: { raw: string }) => {
+    if (isValueLike(c.raw)) return undefined;
+    const key = labelKey(c.raw);
+    return labelKind(key) === "row" ? matchRowKey(key, format, table.spec) : undefined;
+  };
+  const glued = table.rows.filter((r) => r.rawCells.some((c) => rowOf(c)?.table === table.spec));
+  const hidden = table.missingRows.filter((m) => texts.some((raw) => rowOf({ raw })?.row === m));
+  const unplaced = table.rows.filter((r) => r.placement !== "placed");
+  const surplus = new Set(unplaced.map((r) => (r.placement === "too-many" ? r.valueCount - table.spec.columns.length : -1)));
+  const tooMany = unplaced.length > MAX_UNPLACED_ROWS && !(surplus.size === 1 && !surplus.has(-1));
+  if (!glued.length && !hidden.length && !tooMany) return undefined;
+  const rowLines = [...new Set([...glued, ...unplaced].map((r) => r.range.start.line))].sort((a, b) => a - b);
+  return { spec: table.spec, range: table.range, headingRange: table.headingRange, rowLines, hiddenRows: hidden };
+}
+
+/** The filled text cells on the table's lines, and the lines among them that no block holds (a row that lost its separators). */
+function textsWithin(blocks: GridBlock[], lines: SourceLine[], table: Table): string[] {
+  const first = table.range.start.line;
+  const last = table.range.end.line;
+  const out: string[] = [];
+  const covered = new Uint8Array(last - first + 1);
+  for (const b of blocks) {
+    if (b.lastLine < first || b.firstLine > last) continue;
+    for (let l = Math.max(first, b.firstLine); l <= Math.min(last, b.lastLine); l++) covered[l - first] = 1;
+    for (const row of b.rows)
+      if (row.firstLine >= first && row.lastLine <= last) for (const c of row.cells) if (isFilled(c)) out.push(c.raw);
+  }
+  // Such a line is its label with the figures run on after it: the label is what can name a row.
+  for (let l = first; l <= last; l++) if (!covered[l - first] && hasContent(lines[l].text)) out.push(trimPadding(lines[l].text).replace(TRAILING_FIGURES, ""));
+  return out;
+}
+
+const TRAILING_FIGURES = /[\d\s|/\-—－０-９]+$/;

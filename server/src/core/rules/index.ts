@@ -13,6 +13,7 @@ import {
 } from "./structure";
 import {
   tableCellCountRule,
+  tableUnreadableRule,
   tableCellEmptyRule,
   tableCellFormatRule,
   tableCellInvalidRule,
@@ -48,6 +49,7 @@ export const RULES: Rule[] = [
   tableMissingRule,
   tableRowMissingRule,
   tableCellCountRule,
+  tableUnreadableRule,
   tableCellEmptyRule,
   tableCellInvalidRule,
   tableCellFormatRule,

@@ -25,7 +25,8 @@ export const tableMissingRule = defineRule({
     for (const section of model.sections) {
       const specs = format.tables.filter((t) => t.section === section.spec.index);
       if (!specs.length) continue;
-      const present = new Set(model.tables.map((t) => t.spec.id));
+      // A table that could not be read is still there: it has its own finding (table-unreadable).
+      const present = new Set([...model.tables, ...model.unreadableTables].map((t) => t.spec.id));
       const missing = specs.filter((t) => !present.has(t.id));
       if (!missing.length) continue;
       const line = section.range.start.line;
@@ -128,6 +129,45 @@ export const tableCellCountRule = defineRule({
   },
 });
 
+/** "54、60–63": 1-based line numbers, consecutive runs joined. */
+function lineList(lines: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    runs.push(j > i ? `${lines[i] + 1}–${lines[j] + 1}` : `${lines[i] + 1}`);
+    i = j;
+  }
+  return runs.join("、");
+}
+
+export const tableUnreadableRule = defineRule({
+  id: "table-unreadable",
+  severity: "warning",
+  category: "table",
+  description: localized(
+    "统计表的行无法可靠读取（行被粘连、行名未能对应或多行数值无法对应到列），本表不做进一步检查",
+    "A table's rows cannot be read with confidence (rows run together, labels not matched, or many rows whose values cannot be placed); nothing else is checked in it",
+  ),
+  example: localized("网页复制的表三中两行挤在同一行里", "Two rows of table 三 run together in a web copy"),
+  fix: "none",
+  check({ model, report }) {
+    for (const t of model.unreadableTables) {
+      const rows = t.rowLines.length ? `第 ${lineList(t.rowLines)} 行的数值无法对应到列` : "";
+      const hidden = t.hiddenRows.length ? `“${t.hiddenRows.map((r) => r.label).join("”“")}”未能读作一行` : "";
+      const rowsEn = t.rowLines.length ? `the values on lines ${lineList(t.rowLines)} cannot be placed in columns` : "";
+      const hiddenEn = t.hiddenRows.length ? `“${t.hiddenRows.map((r) => r.label).join("”, “")}” could not be read as rows` : "";
+      report({
+        range: t.headingRange,
+        message: localized(
+          `${t.spec.title.zh}未能可靠读取：${[rows, hidden].filter(Boolean).join("；")}。请按标准格式整理本表（每行一个行名及其各列数值），本表暂不做勾稽等检查`,
+          `${t.spec.title.en} cannot be read with confidence: ${[rowsEn, hiddenEn].filter(Boolean).join("; ")}. Lay the table out in the standard form (one row label and its values per row); its figures are not checked until then`,
+        ),
+      });
+    }
+  },
+});
+
 const lineEnd = (model: { lines: { text: string }[] }, line: number) => model.lines[line]?.text.length ?? 0;
 
 /**
@@ -172,9 +212,11 @@ export const tableCellEmptyRule = defineRule({
     for (const table of model.tables) {
       const empties = valueCells(table).filter((x) => x.cell.status === "empty");
       if (!empties.length) continue;
+      // A cell the draft does not write has no text to put a 0 in: it is reported, not filled.
+      const written = empties.filter((x) => !x.cell.implied);
       const fillAll: Fix = {
-        title: localized(`将本表所有空单元格填 0（${empties.length} 处）`, `Fill every empty cell of this table with 0 (${empties.length})`),
-        edits: empties.map((x) => ({ range: x.cell.contentRange, newText: "0" })),
+        title: localized(`将本表所有空单元格填 0（${written.length} 处）`, `Fill every empty cell of this table with 0 (${written.length})`),
+        edits: written.map((x) => ({ range: x.cell.contentRange, newText: "0" })),
         safe: false,
       };
       for (const { row, cell } of empties) {
@@ -184,7 +226,7 @@ export const tableCellEmptyRule = defineRule({
             `“${row.spec.label}”的“${columnLabel(cell)}”${cell.noneMarker ? `填了“${cell.raw.trim()}”` : "为空"}，应填数字（没有则填 0）`,
             `“${row.spec.label}” / “${cell.column.label}” is ${cell.noneMarker ? `“${cell.raw.trim()}”` : "empty"}; write a number (0 for none)`,
           ),
-          fixes: [{ title: localized("填 0", "Fill with 0"), edits: [{ range: cell.contentRange, newText: "0" }], safe: false }, fillAll],
+          fixes: cell.implied ? [] : [{ title: localized("填 0", "Fill with 0"), edits: [{ range: cell.contentRange, newText: "0" }], safe: false }, fillAll],
         });
       }
     }

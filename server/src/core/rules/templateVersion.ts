@@ -12,33 +12,37 @@ export const templateVersionRule = defineRule({
   example: localized("2022 年报告仍使用“本年新制作数量”“第二十条第（九）项”等 2019 格式表格", "A 2022 report with the 2019 tables (本年新制作数量, 第二十条第（九）项)"),
   fix: "safe",
   check({ model, report }) {
-    const { detected, expected } = model.format;
-    if (!detected || !expected || detected === expected || !model.year) return;
-    const table = model.tables.find((t) => t.spec.section === 2) ?? model.tables[0];
-    const range = table?.headingRange ?? model.format.signatureRange;
-    if (!range) return;
-    const used = formatById(detected);
+    const { expected } = model.format;
+    if (!expected || !model.year) return;
     const want = formatById(expected);
-    const conversion = convertTables(model, want);
-    const fixes = conversion
-      ? [
-          {
-            title: conversion.dropped
-              ? localized(`按 ${want.name.zh}重写统计表（${conversion.dropped} 个数值在新格式中没有对应栏目，将被舍弃）`, `Rewrite the tables in the ${want.name.en} (${conversion.dropped} figures have no place in it and are dropped)`)
-              : localized(`按 ${want.name.zh}重写统计表，保留原有数值`, `Rewrite the tables in the ${want.name.en}, keeping the figures`),
-            edits: conversion.edits,
-            // Safe only when no figure is lost: a fix never loses the user's text.
-            safe: conversion.dropped === 0,
-          },
-        ]
-      : [];
-    report({
-      fixes,
-      range,
-      message: localized(
-        `${model.year.value} 年的报告应使用 ${want.name.zh}（${want.notice}），统计表却是 ${used.name.zh}`,
-        `A ${model.year.value} report must use the ${want.name.en} (${want.notice}); the tables follow the ${used.name.en}`,
-      ),
-    });
+    // Each statistics part (table 二, table 三) is judged by the words of its own tables, and said once, on its first wrong table.
+    for (const section of [2, 3]) {
+      const wrong = model.tables.find((t) => t.spec.section === section && t.formatEvident && t.format !== expected);
+      if (!wrong) continue;
+      const used = formatById(wrong.format);
+      // A table of the same wrong format whose own words do not say so (table 三 of a report that kept every 2019 table) is rewritten with it.
+      const along = [2, 3].filter((other) => other !== section && model.tables.some((t) => t.spec.section === other && !t.formatEvident && t.format === wrong.format));
+      const conversion = convertTables(model, want, [section, ...along]);
+      const fixes = conversion
+        ? [
+            {
+              title: conversion.dropped
+                ? localized(`按 ${want.name.zh}重写本部分统计表（${conversion.dropped} 个数值在新格式中没有对应栏目，将被舍弃）`, `Rewrite these tables in the ${want.name.en} (${conversion.dropped} figures have no place in it and are dropped)`)
+                : localized(`按 ${want.name.zh}重写本部分统计表，保留原有数值`, `Rewrite these tables in the ${want.name.en}, keeping the figures`),
+              edits: conversion.edits,
+              // Safe only when no figure is lost: a fix never loses the user's text.
+              safe: conversion.dropped === 0,
+            },
+          ]
+        : [];
+      report({
+        fixes,
+        range: wrong.headingRange,
+        message: localized(
+          `${model.year.value} 年的报告应使用 ${want.name.zh}（${want.notice}），${wrong.spec.title.zh}却是 ${used.name.zh}`,
+          `A ${model.year.value} report must use the ${want.name.en} (${want.notice}); ${wrong.spec.title.en} follows the ${used.name.en}`,
+        ),
+      });
+    }
   },
 });

@@ -97,6 +97,7 @@ describe("percentage-mismatch", () => {
     assert.match(findingsOf(withOverview("全年主动公开信息1256条。其中政策文件86条，占6.9%。"), "percentage-mismatch")[0].message.zh, /86 \/ 1256 = 6.8%/);
     assert.equal(findingsOf(withOverview("全年主动公开信息1256条。其中政策文件86条，占6.8%，工作动态1024条，占81.5%。"), "percentage-mismatch").length, 0);
     assert.equal(findingsOf(withOverview("全年答复申请50条，办结48条，其中公开30条，占62.5%。"), "percentage-mismatch").length, 0, "30 of 办结48, not of 50");
+    assert.equal(findingsOf(withOverview("全年主动公开信息1256条，其中政策文件86条、其他信息146条，政策文件占全部信息的6.8%。"), "percentage-mismatch").length, 0, "the share names another part");
   });
   it("recomputes a rate beside exactly two counts", () => {
     assert.equal(findingsOf(withOverview("共答复申请 5 件，按时办结 4 件，按时办结率 100%。"), "percentage-mismatch").length, 1);

@@ -50,6 +50,8 @@ describe("structure rules", () => {
     const text = chrome + CLEAN_2021();
     assert.equal(checkText(text).model.title?.text, "示例市生态环境局2023年政府信息公开工作年度报告");
     assert.deepEqual(checkText(text).findings, []);
+    const caption = "您的位置：首页 » 信息公开\n\n示例市生态环境局政府信息公开年报\n\n";
+    assert.equal(checkText(caption + CLEAN_2021()).model.title?.year?.value, 2023, "a yearless caption gives way to the title with its year");
     const opening = "本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和国办公开办函〔2021〕30号编制,全文包括六个部分,统计期限为2023年1月1日至12月31日";
     assert.equal(checkText(opening + "\n" + CLEAN_2021().replace(/^.*年度报告\n/, "")).model.title, undefined, "an opening sentence with half-width commas is no title");
   });

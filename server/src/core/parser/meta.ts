@@ -27,39 +27,51 @@ const PAGE_FURNITURE = /[>＞›»]|当前位置|您的位置|所在位置|长�
 /** A title is a name, not a sentence: it carries no sentence or clause punctuation of either width, cites no document, and no label (标题：). */
 const NOT_A_TITLE = /[。；;，,：:《》]/;
 
-/** Looks for the title among the lines before the first section heading. */
+/**
+ * Looks for the title among the lines before the first section heading. A title line
+ * without a year gives way to one with a year below it: a web page's caption
+ * (…政府信息公开年报) may stand above the report's own title.
+ */
 export function findTitle(lines: SourceLine[], before: number): Title | undefined {
   const limit = Math.min(before, lines.length, 40);
+  let first: Title | undefined;
   for (let i = 0; i < limit; i++) {
-    const text = clean(lines[i].text);
-    if (!text || text.length > 80 || NOT_A_TITLE.test(text) || !TITLE_WORDS.test(text) || PAGE_FURNITURE.test(text) || text.includes("\t")) continue;
-    const start = lines[i].text.indexOf(text.slice(0, 2));
-    let first = i;
-    let joined = text;
-    // A title whose organ stands on the line above: 景芝镇人民政府 / 2020 年政府信息公开工作年度报告.
-    const startsBare = /^(?:(?:19|20)\d{2}\s*年度?)?\s*(?:政府信息公开|政务公开|信息公开|工作年度报告|年度报告)/.test(text);
-    if (startsBare) {
-      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-        const prev = clean(lines[j].text);
-        if (!prev) continue;
-        if (prev.length <= 40 && ORGAN_END.test(prev) && !/[。，,：:；]/.test(prev)) {
-          first = j;
-          joined = prev + text;
-        }
-        break;
-      }
-    }
-    const titleLines = first === i ? [i] : [first, i];
-    const startChar = first === i ? Math.max(0, start) : Math.max(0, lines[first].text.indexOf(clean(lines[first].text).slice(0, 2)));
-    const y = yearIn(i, lines[i].text) ?? (first !== i ? yearIn(first, lines[first].text) : undefined);
-    return {
-      text: joined.replace(/\s+/g, ""),
-      range: range(first, startChar, i, lines[i].text.length),
-      lines: titleLines,
-      year: y,
-    };
+    const title = titleAt(lines, i);
+    if (!title) continue;
+    if (title.year) return title;
+    first ??= title;
   }
-  return undefined;
+  return first;
+}
+
+function titleAt(lines: SourceLine[], i: number): Title | undefined {
+  const text = clean(lines[i].text);
+  if (!text || text.length > 80 || NOT_A_TITLE.test(text) || !TITLE_WORDS.test(text) || PAGE_FURNITURE.test(text) || text.includes("\t")) return undefined;
+  const start = lines[i].text.indexOf(text.slice(0, 2));
+  let first = i;
+  let joined = text;
+  // A title whose organ stands on the line above: 景芝镇人民政府 / 2020 年政府信息公开工作年度报告.
+  const startsBare = /^(?:(?:19|20)\d{2}\s*年度?)?\s*(?:政府信息公开|政务公开|信息公开|工作年度报告|年度报告)/.test(text);
+  if (startsBare) {
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const prev = clean(lines[j].text);
+      if (!prev) continue;
+      if (prev.length <= 40 && ORGAN_END.test(prev) && !/[。，,：:；]/.test(prev)) {
+        first = j;
+        joined = prev + text;
+      }
+      break;
+    }
+  }
+  const titleLines = first === i ? [i] : [first, i];
+  const startChar = first === i ? Math.max(0, start) : Math.max(0, lines[first].text.indexOf(clean(lines[first].text).slice(0, 2)));
+  const y = yearIn(i, lines[i].text) ?? (first !== i ? yearIn(first, lines[first].text) : undefined);
+  return {
+    text: joined.replace(/\s+/g, ""),
+    range: range(first, startChar, i, lines[i].text.length),
+    lines: titleLines,
+    year: y,
+  };
 }
 
 /**

@@ -10,6 +10,8 @@ import { defineRule } from "./types";
  * sentence with exactly two counts, or a "…率P%" in a sentence with exactly two counts.
  */
 const PERCENT = /(\d+(?:\.(\d+))?)\s*[%％]/g;
+/** Between a count and its share only 占 and the whole's name: 86条，占6.8% or 86条，占全部信息的6.8% (政策文件占… names another part). */
+const SHARE_OF_PART = /^[\s，,]*(?:约|共)?占[^，,。；;、]{0,12}$/;
 
 export const percentageMismatchRule = defineRule({
   id: "percentage-mismatch",
@@ -31,7 +33,7 @@ export const percentageMismatchRule = defineRule({
           const lead = p.text.slice(before.length ? before[before.length - 1].end : sent.start, at);
           let part: Count | undefined;
           let whole: Count | undefined;
-          if (/占/.test(lead) && before.length >= 1) {
+          if (SHARE_OF_PART.test(lead) && before.length >= 1) {
             part = before[before.length - 1];
             whole = wholeOf(part, breakdowns) ?? onlyOtherCount(before, part);
           } else if (/率/.test(lead) && inSentence.length === 2 && before.length === 2 && before[0].unit === before[1].unit) {

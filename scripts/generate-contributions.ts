@@ -85,9 +85,12 @@ function ruleSettingProperties(): Record<string, unknown> {
   return Object.fromEntries(RULES.map((r) => [r.id, { type: "string", enum: RULE_SETTINGS, markdownDescription: `%${RULE_KEY(r.id)}%` }]));
 }
 
-/** The generated keys of a package.nls file; every other key in it is written by hand. */
+/**
+ * The generated keys of a package.nls file; every other key in it is written
+ * by hand. Chinese in every UI language, the English after it in an English one.
+ */
 function ruleStrings(locale: "en" | "zh-cn"): Record<string, string> {
-  return Object.fromEntries(RULES.map((r) => [RULE_KEY(r.id), locale === "en" ? ruleEnglish(r.id) : ruleChinese(r.id)]));
+  return Object.fromEntries(RULES.map((r) => [RULE_KEY(r.id), locale === "en" ? `${ruleChinese(r.id)} / ${ruleEnglish(r.id)}` : ruleChinese(r.id)]));
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";

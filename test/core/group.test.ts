@@ -36,6 +36,7 @@ describe("grouping findings", () => {
     assert.deepEqual([group.firstLine + 1, group.lastLine + 1], [first, last]);
     assert.equal(group.message.zh, `表三：54 个单元格为空（第 ${first}–${last} 行）`);
     assert.equal(group.message.en, `Table 三: 54 empty cells (lines ${first}–${last})`);
+    assert.deepEqual(group.what, { zh: "表三：54 个单元格为空", en: "Table 三: 54 empty cells" }, "without the lines, for a Word document");
     assert.equal(items.length, findings.length - 53, "the group stands for its 54 members");
     assert.equal(items.filter((i) => i.group).length, 1);
   });

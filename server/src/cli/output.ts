@@ -120,7 +120,7 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
       const f = finding ?? group.members[0];
       const severity = finding ? f.severity : group.severity;
       const sev = severity === "error" ? color(31, severity, useColor) : severity === "warning" ? color(33, severity, useColor) : color(36, severity, useColor);
-      const message = pick(finding ? f.message : group.message, locale);
+      const message = pick(finding ? f.message : r.word ? group.what : group.message, locale);
       out.push(`  ${where(r, f, r.findings.indexOf(f), locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${message}  ${color(90, f.rule, useColor)}`);
     }
     out.push("");

@@ -41,6 +41,8 @@ export interface FindingGroup<F extends Groupable> {
   members: F[];
   /** One line: `表三：155 个单元格为空（第 54–84 行）`. */
   message: Localized;
+  /** The same without the lines (`表三：155 个单元格为空`), for a Word document, whose places are not lines of text. */
+  what: Localized;
 }
 
 export type ReadItem<F extends Groupable> = { finding: F; group?: undefined } | { group: FindingGroup<F>; finding?: undefined };
@@ -150,6 +152,7 @@ function makeGroup<F extends Groupable>(table: TableExtent, members: F[]): Findi
     lastLine,
     members,
     message: localized(`${table.name.zh}：${noun.zh}（${lines.zh}）`, `${table.name.en}: ${noun.en} (${lines.en})`),
+    what: localized(`${table.name.zh}：${noun.zh}`, `${table.name.en}: ${noun.en}`),
   };
 }
 

@@ -23,6 +23,11 @@ export const citationNumberRule = defineRule({
     "A cited document number is wrong or written irregularly (the year belongs in 〔〕)",
   ),
   example: localized("“国办发〔2021〕30号”→“国办公开办函〔2021〕30号”", "国办发〔2021〕30号 → 国办公开办函〔2021〕30号"),
+  basis: localized(
+    "2021 年度起的格式文号为国办公开办函〔2021〕30号，2019、2020 年度为国办公开办函〔2019〕60号；年份写在六角括号“〔〕”中。",
+    "The format is 国办公开办函〔2021〕30号 from 2021 and 国办公开办函〔2019〕60号 for 2019–2020; the year stands in 〔〕.",
+  ),
+  correct: localized("国办公开办函〔2021〕30号", "国办公开办函〔2021〕30号"),
   fix: "suggested",
   check({ model, report }) {
     const year = model.year?.value;

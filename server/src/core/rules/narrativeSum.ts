@@ -13,6 +13,11 @@ export const narrativeSumMismatchRule = defineRule({
   category: "narrative",
   description: localized("正文“共 N…，其中 a…、b…”的分项之和超过总数，或在列举完整时小于总数", "In the text, the parts of “共N…，其中a…、b…” exceed N, or fall short of N in an exhaustive list"),
   example: localized("共答复申请 5 件，其中同意公开 5 件、信息不存在 1 件（5 + 1 = 6 > 5）", "5 answered, of which 5 granted and 1 not held (6 > 5)"),
+  basis: localized(
+    "《条例》第五十条要求报告主动公开、依申请公开等情况；正文中的数字应自洽：分项之和不超过总数，列举完整时等于总数。",
+    "Article 50 of the Regulations asks for an account of the year's disclosure; the figures of the text hold together: the parts never exceed the total and add up to it when the list is complete.",
+  ),
+  correct: localized("共答复申请 6 件，其中同意公开 5 件、信息不存在 1 件", "6 answered, of which 5 granted and 1 not held"),
   fix: "none",
   check({ model, report }) {
     for (const p of model.paragraphs) {

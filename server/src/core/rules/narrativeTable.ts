@@ -153,6 +153,11 @@ export const narrativeTableMismatchRule = defineRule({
   category: "narrative",
   description: localized("正文中的件数与统计表不一致", "A count stated in the text contradicts the table"),
   example: localized("正文“收到政府信息公开申请 12 件”，表三“本年新收”总计为 10", "The text says 12 applications received; table 三 says 10"),
+  basis: localized(
+    "正文与国办公开办函〔2021〕30号（〔2019〕60号）附件的表三、表四报告同一年度的同一批申请和案件（《条例》第五十条），件数应一致。",
+    "The text and tables 三 and 四 of 国办公开办函〔2021〕30号 (〔2019〕60号) report the same applications and cases (Article 50 of the Regulations): their counts agree.",
+  ),
+  correct: localized("正文“收到政府信息公开申请 10 件”，与表三“本年新收”总计 10 一致", "The text says 10 applications received, as table 三 does"),
   fix: "none",
   check({ model, report }) {
     for (const s of statedCounts(model)) {

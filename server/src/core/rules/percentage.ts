@@ -19,6 +19,11 @@ export const percentageMismatchRule = defineRule({
   category: "narrative",
   description: localized("正文中的百分比与前后件数算出的不符", "A percentage printed beside two counts does not recompute"),
   example: localized("主动公开 805 条，其中政策解读 258 条，占 33.9%（应为 32.0%）", "258 of 805 printed as 33.9% (it is 32.0%)"),
+  basis: localized(
+    "正文中的百分比是其所述两个件数之比（如政策解读占主动公开信息的比例），按所印位数四舍五入，与所述件数和国办公开办函〔2021〕30号附件统计表中的数字一致。",
+    "A percentage in the text is the ratio of the counts it names, rounded to the digits printed, consistent with those counts and the tables of 国办公开办函〔2021〕30号.",
+  ),
+  correct: localized("主动公开 805 条，其中政策解读 258 条，占 32.0%", "258 of 805 printed as 32.0%"),
   fix: "none",
   check({ model, report }) {
     for (const p of model.paragraphs) {

@@ -24,6 +24,11 @@ export const regulationAuthorityRule = defineRule({
   category: "table",
   description: localized("无规章制定权的机关（乡镇、街道、县区、部门）填报了规章数量", "An organ that cannot make 规章 reports 规章 > 0"),
   example: localized("某镇人民政府在“规章”一行填报 2 件", "A township government reports 2 规章"),
+  basis: localized(
+    "依照《中华人民共和国立法法》，规章由国务院部门和省、自治区、直辖市及设区的市、自治州的人民政府制定；乡镇、街道、县（区）人民政府和地方政府部门没有规章制定权，表二（国办公开办函〔2021〕30号附件）“规章”一行应为 0。",
+    "Under the Legislation Law only State Council departments and the governments of provinces and of cities with districts make 规章; a township, street office, county or local department reports 0 in the 规章 row of table 二 (国办公开办函〔2021〕30号).",
+  ),
+  correct: localized("某镇人民政府“规章”一行填 0，本机关制发的文件计入“行政规范性文件”", "A township reports 0 规章 and counts its own documents as 行政规范性文件"),
   fix: "none",
   check({ model, report }) {
     const organ = model.organ;

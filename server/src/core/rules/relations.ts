@@ -67,13 +67,14 @@ function alternatives(c: RelationCheck, words: Wording, stated: ReturnType<typeo
   return fixes;
 }
 
-function relationRule(id: string, description: Localized, example: Localized, describe: (c: RelationCheck) => Localized, words: Wording): Rule {
+type RuleText = Pick<Rule, "id" | "description" | "example" | "basis" | "correct">;
+
+function relationRule({ id, ...text }: RuleText, describe: (c: RelationCheck) => Localized, words: Wording): Rule {
   return defineRule({
     id,
     severity: "error",
     category: "table",
-    description,
-    example,
+    ...text,
     fix: "suggested",
     check({ model, report }) {
       for (const table of model.tables)
@@ -98,9 +99,16 @@ const fixed = (zh: string, en: string) => () => localized(zh, en);
 const group = (c: RelationCheck) => localized(c.relation.description.zh.split("：")[0], c.relation.description.en.split(":")[0]);
 
 export const totalRowMismatchRule = relationRule(
-  "total-row-mismatch",
-  localized("表三：总计 ≠ 自然人 + 法人或其他组织各列之和", "Table 三: 总计 ≠ natural persons + the five organisation columns"),
-  localized("“一、本年新收…”：自然人 3 + 商业企业 2 = 5，总计却填 6", "Row 一: 3 + 2 = 5 but 总计 says 6"),
+  {
+    id: "total-row-mismatch",
+    description: localized("表三：总计 ≠ 自然人 + 法人或其他组织各列之和", "Table 三: 总计 ≠ natural persons + the five organisation columns"),
+    example: localized("“一、本年新收…”：自然人 3 + 商业企业 2 = 5，总计却填 6", "Row 一: 3 + 2 = 5 but 总计 says 6"),
+    basis: localized(
+      "国办公开办函〔2021〕30号（〔2019〕60号）附件的表三中，“总计”列是自然人与法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）各列之和。",
+      "In table 三 of 国办公开办函〔2021〕30号 (〔2019〕60号) the 总计 column is the sum of 自然人 and the five organisation columns.",
+    ),
+    correct: localized("自然人 3 + 商业企业 2 = 5，总计填 5", "3 + 2 = 5 and 总计 says 5"),
+  },
   (c) =>
     localized(
       `“${c.along}”：总计为 ${fmt(c.target.cell.value!)}，但各列之和为 ${fmt(c.rightSum)}（${parts(c, "right")}）`,
@@ -110,9 +118,16 @@ export const totalRowMismatchRule = relationRule(
 );
 
 export const totalColumnMismatchRule = relationRule(
-  "total-column-mismatch",
-  localized("表三：（七）总计 ≠ （一）至（六）各项之和", "Table 三: （七）总计 ≠ the sum of the outcome rows"),
-  localized("自然人一列：予以公开 4 + 无法提供 1 = 5，（七）总计却填 4", "自然人: 4 + 1 = 5 but （七）总计 says 4"),
+  {
+    id: "total-column-mismatch",
+    description: localized("表三：（七）总计 ≠ （一）至（六）各项之和", "Table 三: （七）总计 ≠ the sum of the outcome rows"),
+    example: localized("自然人一列：予以公开 4 + 无法提供 1 = 5，（七）总计却填 4", "自然人: 4 + 1 = 5 but （七）总计 says 4"),
+    basis: localized(
+      "国办公开办函〔2021〕30号（〔2019〕60号）附件的表三中，“（七）总计”是（一）予以公开至（六）其他处理各项办理结果之和。",
+      "In table 三 of 国办公开办函〔2021〕30号 (〔2019〕60号) （七）总计 is the sum of the outcomes （一） to （六）.",
+    ),
+    correct: localized("予以公开 4 + 无法提供 1 = 5，（七）总计填 5", "4 + 1 = 5 and （七）总计 says 5"),
+  },
   (c) =>
     localized(
       `“${c.along}”列：（七）总计为 ${fmt(c.target.cell.value!)}，但各项办理结果之和为 ${fmt(c.rightSum)}`,
@@ -127,9 +142,16 @@ export const totalColumnMismatchRule = relationRule(
 );
 
 export const balanceMismatchRule = relationRule(
-  "balance-mismatch",
-  localized("表三：第一项加第二项之和 ≠ 第三项加第四项之和", "Table 三: items one plus two ≠ items three plus four"),
-  localized("新收 5 + 上年结转 1 = 6，但办结 4 + 结转下年度 1 = 5", "5 new + 1 carried = 6, but 4 handled + 1 carried forward = 5"),
+  {
+    id: "balance-mismatch",
+    description: localized("表三：第一项加第二项之和 ≠ 第三项加第四项之和", "Table 三: items one plus two ≠ items three plus four"),
+    example: localized("新收 5 + 上年结转 1 = 6，但办结 4 + 结转下年度 1 = 5", "5 new + 1 carried = 6, but 4 handled + 1 carried forward = 5"),
+    basis: localized(
+      "国办公开办函〔2021〕30号（〔2019〕60号）附件表三的表头注明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即新收加上年结转等于办理结果总计加结转下年度。",
+      "The header of table 三 in 国办公开办函〔2021〕30号 (〔2019〕60号) states the relation: item one plus item two equals item three plus item four (new + carried = handled + carried forward).",
+    ),
+    correct: localized("新收 5 + 上年结转 1 = 办结 5 + 结转下年度 1", "5 new + 1 carried = 5 handled + 1 carried forward"),
+  },
   (c) => {
     const [n, carried] = c.left;
     const [done, forward] = c.right;
@@ -147,9 +169,16 @@ export const balanceMismatchRule = relationRule(
 );
 
 export const reviewTotalMismatchRule = relationRule(
-  "review-total-mismatch",
-  localized("表四：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结", "Table 四: 总计 ≠ upheld + corrected + other + pending"),
-  localized("行政复议：维持 1 + 纠正 1 = 2，总计却填 1", "Reconsideration: 1 + 1 = 2 but 总计 says 1"),
+  {
+    id: "review-total-mismatch",
+    description: localized("表四：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结", "Table 四: 总计 ≠ upheld + corrected + other + pending"),
+    example: localized("行政复议：维持 1 + 纠正 1 = 2，总计却填 1", "Reconsideration: 1 + 1 = 2 but 总计 says 1"),
+    basis: localized(
+      "国办公开办函〔2021〕30号（〔2019〕60号）附件的表四中，行政复议、未经复议直接起诉、复议后起诉各自的“总计”是结果维持、结果纠正、其他结果、尚未审结之和。",
+      "In table 四 of 国办公开办函〔2021〕30号 (〔2019〕60号) each 总计 (reconsideration, direct suit, suit after reconsideration) is upheld + corrected + other + pending.",
+    ),
+    correct: localized("行政复议：维持 1 + 纠正 1 = 2，总计填 2", "Reconsideration: 1 + 1 = 2 and 总计 says 2"),
+  },
   (c) =>
     localized(
       `${c.relation.description.zh.split("：")[0]}：总计为 ${fmt(c.target.cell.value!)}，但 ${parts(c, "right")} = ${fmt(c.rightSum)}`,

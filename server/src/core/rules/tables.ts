@@ -19,6 +19,11 @@ export const tableMissingRule = defineRule({
   category: "table",
   description: localized("部分中缺少标准统计表（或表格以图片粘贴）", "A standard table is missing from its section (or was pasted as an image)"),
   example: localized("“三、收到和处理政府信息公开申请情况”下没有表格", "No table under 三、收到和处理政府信息公开申请情况"),
+  basis: localized(
+    "国办公开办函〔2021〕30号（〔2019〕60号）附件规定第二、三、四部分各附统计表（主动公开情况、收到和处理申请情况、行政复议和行政诉讼情况）；表格应为文字表格，以图片粘贴则无法核对数据。",
+    "The format of 国办公开办函〔2021〕30号 (〔2019〕60号) gives sections 二, 三 and 四 a statistics table each; a table pasted as a picture cannot be checked.",
+  ),
+  correct: localized("“三、收到和处理政府信息公开申请情况”下是完整的表三（文字表格）", "Section 三 holds the whole of table 三 as a text table"),
   fix: "suggested",
   check({ model, format, report }) {
     const eol = eolOf(model.lines);
@@ -67,6 +72,11 @@ export const tableRowMissingRule = defineRule({
   category: "table",
   description: localized("统计表缺少标准行", "A standard row is missing from a table"),
   example: localized("表三中没有“（四）无法提供 3.补正后申请内容仍不明确”一行", "Table 三 lacks the row 3.补正后申请内容仍不明确"),
+  basis: localized(
+    "统计表的行以国办公开办函〔2021〕30号（〔2019〕60号）附件为准，不删减；没有发生的情形填 0。",
+    "The rows of each table are those of the format of 国办公开办函〔2021〕30号 (〔2019〕60号); none is dropped, a case that did not occur gets 0.",
+  ),
+  correct: localized("保留“3.补正后申请内容仍不明确”一行，各列填 0", "The row 3.补正后申请内容仍不明确 kept, with 0s"),
   fix: "suggested",
   check({ model, report }) {
     const eol = eolOf(model.lines);
@@ -99,6 +109,11 @@ export const tableCellCountRule = defineRule({
   category: "table",
   description: localized("表格行的数值个数与列数不符，无法对应到列", "A row has more or fewer values than the table has columns"),
   example: localized("表三“（六）其他处理”一行有 8 个数值，表格只有 7 列", "Row （六）其他处理 has 8 values in a 7-column table"),
+  basis: localized(
+    "国办公开办函〔2021〕30号（〔2019〕60号）附件的表三有七列数值：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计；表四有十五列。",
+    "Table 三 of the format of 国办公开办函〔2021〕30号 (〔2019〕60号) has seven value columns (自然人 … 总计); table 四 has fifteen.",
+  ),
+  correct: localized("“（六）其他处理”一行有 7 个数值，与七列一一对应", "Row （六）其他处理 has 7 values, one per column"),
   fix: "none",
   check({ model, report }) {
     for (const table of model.tables) {
@@ -150,6 +165,11 @@ export const tableUnreadableRule = defineRule({
     "A table's rows cannot be read with confidence (rows run together, labels not matched, or many rows whose values cannot be placed); nothing else is checked in it",
   ),
   example: localized("网页复制的表三中两行挤在同一行里", "Two rows of table 三 run together in a web copy"),
+  basis: localized(
+    "统计表的行和列以国办公开办函〔2021〕30号（〔2019〕60号）附件为准：每行一个项目，行名在前，数值按列排列。",
+    "The tables of the format of 国办公开办函〔2021〕30号 (〔2019〕60号) have one item per row, its label first and its values in column order.",
+  ),
+  correct: localized("表三每一行单独成行，行名后依次是七列数值", "Each row of table 三 on its own, its label followed by the seven values"),
   fix: "none",
   check({ model, report }) {
     for (const t of model.unreadableTables) {
@@ -207,6 +227,11 @@ export const tableCellEmptyRule = defineRule({
   category: "table",
   description: localized("表格单元格为空或填“/”“-”，模板要求填 0", "A table cell is empty or holds / or -; the template expects 0"),
   example: localized("自然人一列留空", "The 自然人 cell left blank"),
+  basis: localized(
+    "国办公开办函〔2021〕30号（〔2019〕60号）附件的统计表每个单元格都填数字，没有发生的填 0，不留空、不填“/”。",
+    "Every cell of the tables of 国办公开办函〔2021〕30号 (〔2019〕60号) holds a figure; 0 where nothing happened, never blank or “/”.",
+  ),
+  correct: localized("自然人一列填 0", "The 自然人 cell reads 0"),
   fix: "suggested",
   check({ model, report }) {
     for (const table of model.tables) {
@@ -247,6 +272,11 @@ export const tableCellInvalidRule = defineRule({
   category: "table",
   description: localized("表格单元格不是有效数值（非数字、负数、小数、多余符号）", "A table cell is not a valid value (not a number, negative, fractional, stray sign)"),
   example: localized("“上一年项目数量”填“+22”；“--253”", "+22 under 上一年项目数量; --253"),
+  basis: localized(
+    "国办公开办函〔2021〕30号（〔2019〕60号）附件的统计表中，件数为非负整数；只有“本年增/减”可带正负号，金额可有小数。",
+    "In the tables of 国办公开办函〔2021〕30号 (〔2019〕60号) counts are whole numbers ≥ 0; only 本年增/减 carries a sign and only amounts have decimals.",
+  ),
+  correct: localized("“上一年项目数量”填 22", "22 under 上一年项目数量"),
   fix: "none",
   check({ model, report }) {
     for (const table of model.tables)
@@ -270,6 +300,11 @@ export const tableCellFormatRule = defineRule({
   category: "style",
   description: localized("数值写法不规范（全角数字、减2/增3、千分位、单元格内带单位）", "A number written non-canonically (full-width digits, 减2/增3, thousands separators, units)"),
   example: localized("“减2”应写作“-2”；“251000元”应写作“251000”", "减2 → -2; 251000元 → 251000"),
+  basis: localized(
+    "统计表的数值用半角阿拉伯数字填写，单位在表头（如国办公开办函〔2021〕30号附件的“本年收费金额（单位：万元）”），不写在单元格里。",
+    "Table figures are half-width Arabic numerals; the unit stands in the header (本年收费金额（单位：万元） in 国办公开办函〔2021〕30号), not in the cell.",
+  ),
+  correct: localized("“-2”；“251000”", "-2; 251000"),
   fix: "safe",
   check({ model, report }) {
     for (const table of model.tables)

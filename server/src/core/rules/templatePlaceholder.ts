@@ -46,6 +46,11 @@ export const templatePlaceholderRule = defineRule({
     "“一、总体情况”下仍是“（概述本年度主动公开、依申请公开……工作情况。）”；标题写作“××机关2025年……”",
     "Section 一 still reads “（概述本年度主动公开……）”; the title reads “××机关2025年……”",
   ),
+  basis: localized(
+    "国办公开办函〔2021〕30号要求年度报告内容完整、具体，不空泛；模板中括号里的说明是填写提示，××、{机关名称} 是待填的名称或数字，都应换成本机关本年度的实际情况。",
+    "国办公开办函〔2021〕30号 asks for a complete, specific report; the bracketed guidance of a template and its ××/{机关名称} slots are to be replaced by the organ's own account of the year.",
+  ),
+  correct: localized("“一、总体情况”下写明本年度主动公开、依申请公开等工作的实际情况；标题写作“某县民政局2025年……”", "Section 一 gives the year's actual work; the title names the organ: 某县民政局2025年……"),
   fix: "none",
   check({ model, report }) {
     const lines = new Set([...(model.title?.lines ?? []), ...model.paragraphs.map((p) => p.line)]);

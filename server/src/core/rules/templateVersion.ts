@@ -10,6 +10,11 @@ export const templateVersionRule = defineRule({
   category: "table",
   description: localized("统计表所用格式与报告年份不符（2019 格式用于 2021 年及以后，或相反）", "The tables follow the wrong year's format"),
   example: localized("2022 年报告仍使用“本年新制作数量”“第二十条第（九）项”等 2019 格式表格", "A 2022 report with the 2019 tables (本年新制作数量, 第二十条第（九）项)"),
+  basis: localized(
+    "2019、2020 年度报告使用国办公开办函〔2019〕60号的格式；2021 年度起使用国办公开办函〔2021〕30号的格式（表二改为“本年制发件数”“现行有效件数”等，取消第二十条第（九）项）。",
+    "Reports for 2019 and 2020 use the format of 国办公开办函〔2019〕60号; from 2021 the format of 国办公开办函〔2021〕30号 (table 二 with 本年制发件数, 现行有效件数; no 第二十条第（九）项).",
+  ),
+  correct: localized("2022 年报告的表二使用“本年制发件数”“本年废止件数”“现行有效件数”", "A 2022 report whose table 二 has 本年制发件数, 本年废止件数, 现行有效件数"),
   fix: "safe",
   check({ model, report }) {
     const { expected } = model.format;

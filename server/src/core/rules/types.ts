@@ -46,6 +46,10 @@ export interface Rule {
   description: Localized;
   /** An example of the mistake, for the documentation. */
   example: Localized;
+  /** What the official format requires (citing 国办公开办函〔2021〕30号 or 〔2019〕60号, the 条例, a table's note), for the documentation. */
+  basis: Localized;
+  /** The example written right, for the documentation. */
+  correct: Localized;
   /** "safe": fix-all applies it; "suggested": offered as a quick fix only; "none". */
   fix: "safe" | "suggested" | "none";
   /** Rules that need last year's report. */

@@ -21,6 +21,11 @@ export const yearMismatchRule = defineRule({
   category: "narrative",
   description: localized("标题年份、统计期限年份、正文所述年份或发布日期互相矛盾", "The title year, the statistics period, the body's year or the publication date disagree"),
   example: localized("标题为 2021 年度报告，统计期限却写“2020年1月1日至2020年12月31日”", "A 2021 title with a 2020 statistics period"),
+  basis: localized(
+    "年度报告报告上一年度的工作，统计期限为该年 1 月 1 日至 12 月 31 日，并于次年 1 月 31 日（县级以上人民政府部门）或 3 月 31 日（本级人民政府）前公布（《条例》第四十九条）。",
+    "A report covers the calendar year before, 1 January to 31 December, and is published by 31 January (departments) or 31 March (governments) of the next year (Article 49 of the Regulations).",
+  ),
+  correct: localized("标题为 2021 年度报告，统计期限“2021年1月1日至2021年12月31日”", "A 2021 title with the period 1 January–31 December 2021"),
   fix: "none",
   check({ model, report }) {
     const titleYear = model.title?.year;

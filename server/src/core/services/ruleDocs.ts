@@ -1,8 +1,11 @@
-import { ruleDocUrl } from "../docs";
 import type { Rule } from "../rules";
 import { localized, pick, type Locale } from "../types";
 
-/** A rule's documentation as Markdown, from its metadata: what it checks, an example, its fix, how to silence it. */
+/**
+ * A rule's documentation as Markdown, from its metadata: what it checks,
+ * what the official format requires, a wrong and a right example, its fix,
+ * how to silence it. The editor shows it offline, in the Markdown preview.
+ */
 
 const SEVERITY = {
   error: localized("错误", "error"),
@@ -24,8 +27,10 @@ export function ruleDocumentation(rule: Rule, locale: Locale): string {
     pick(rule.description, locale),
     `## ${t("默认级别", "Default severity")}`,
     pick(SEVERITY[rule.severity], locale),
+    `## ${t("格式要求", "What the format requires")}`,
+    pick(rule.basis, locale),
     `## ${t("示例", "Example")}`,
-    pick(rule.example, locale),
+    `- ${t("错误：", "Wrong: ")}${pick(rule.example, locale)}\n- ${t("正确：", "Right: ")}${pick(rule.correct, locale)}`,
     `## ${t("修复", "Fix")}`,
     pick(FIX[rule.fix], locale),
     `## ${t("设置", "Settings")}`,
@@ -41,6 +46,5 @@ export function ruleDocumentation(rule: Rule, locale: Locale): string {
       `<!-- gov-report-disable ${rule.id} -->`,
       "```",
     ].join("\n"),
-    `[${t("在线文档", "Online documentation")}](${ruleDocUrl(rule.id)})`,
   ].join("\n\n") + "\n";
 }

@@ -26,6 +26,11 @@ export const activeCountContinuityRule = defineRule({
     "上年现行有效规范性文件 40 件，本年制发 5 件、废止 2 件，现行有效却填 30 件",
     "40 in force last year, 5 issued, 2 abolished, but 30 in force this year",
   ),
+  basis: localized(
+    "国办公开办函〔2021〕30号附件表二的“现行有效件数”是在上一年度的基础上加本年制发件数、减本年废止件数；修订可使其略有出入，故为警告。",
+    "In table 二 of 国办公开办函〔2021〕30号 the count in force is last year's plus those issued minus those abolished; amendments can make it differ a little, hence a warning.",
+  ),
+  correct: localized("上年现行有效 40 件，本年制发 5 件、废止 2 件，现行有效填 43 件", "40 + 5 − 2 = 43 in force"),
   fix: "none",
   needsPrevious: true,
   check({ model, previous, report }) {

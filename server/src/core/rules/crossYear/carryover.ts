@@ -19,6 +19,11 @@ export const carryoverMismatchRule = defineRule({
     "2020 年报告结转下年度 3 件，2021 年报告上年结转却填 1 件",
     "The 2020 report carried 3 applications forward; the 2021 report says 1 was carried over",
   ),
+  basis: localized(
+    "表三“二、上年结转政府信息公开申请数量”即上一年度报告“四、结转下年度继续办理”的数字（国办公开办函〔2021〕30号、〔2019〕60号附件表三）。",
+    "Row 二 of table 三 (applications carried over) is row 四 (carried forward) of last year's report (table 三 of 国办公开办函〔2021〕30号 / 〔2019〕60号).",
+  ),
+  correct: localized("2020 年报告结转下年度 3 件，2021 年报告上年结转填 3 件", "2020 carried 3 forward; 2021 reports 3 carried over"),
   fix: "suggested",
   needsPrevious: true,
   check({ model, previous, report }) {

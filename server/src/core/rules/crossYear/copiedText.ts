@@ -30,6 +30,11 @@ export const copiedTextRule = defineRule({
     "2021 年报告“存在的主要问题”一段与 2020 年报告逐字相同，只改了年份",
     "The 2021 problems paragraph repeats the 2020 one word for word, only the year changed",
   ),
+  basis: localized(
+    "国办公开办函〔2021〕30号要求年度报告内容完整具体，不与往年内容雷同；“总体情况”和“存在的主要问题及改进情况”应写本年度的情况，包括上一年度问题的改进情况。",
+    "国办公开办函〔2021〕30号 asks that a report not repeat earlier years' text; sections 一 and 五 give this year's account, including how last year's problems were addressed.",
+  ),
+  correct: localized("2021 年报告写本年新发现的问题，并说明 2020 年所列问题的改进情况", "The 2021 report names this year's problems and how the 2020 ones were addressed"),
   fix: "none",
   needsPrevious: true,
   check({ model, previous, report }) {

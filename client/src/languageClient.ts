@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
 import { inlayHintsMiddleware } from "./inlayHints";
 import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
+import { ruleDocsMiddleware } from "./commands/showRuleDocs";
 
 /** The documents the server serves: reports, and the drafts that may be reports. */
 const DOCUMENT_SELECTOR = [REPORT_LANGUAGE, ...DRAFT_LANGUAGES].flatMap((language) => [
@@ -49,7 +50,7 @@ export class ReportServer implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       diagnosticCollectionName: "gov-report",
-      middleware: inlayHintsMiddleware,
+      middleware: { ...inlayHintsMiddleware, ...ruleDocsMiddleware },
     };
     const client = new LanguageClient("govReport", "gov-report", serverOptions, clientOptions);
     client.onNotification(STATUS_NOTIFICATION, (status: ReportStatus) => this.statusListeners.forEach((l) => l(status)));

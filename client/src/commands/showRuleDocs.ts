@@ -1,5 +1,7 @@
 import * as vscode from "vscode";
+import type { Middleware } from "vscode-languageclient/node";
 import { RULE_DOCS_REQUEST, RULES_REQUEST, type RuleDocsResult, type RulesResult } from "../../../server/src/server/commandProtocol";
+import { SHOW_RULE_DOCS_COMMAND } from "../../../server/src/server/protocol";
 import type { ReportServer } from "../languageClient";
 import { t } from "../locale";
 
@@ -37,3 +39,21 @@ async function pickRule(server: ReportServer): Promise<string | undefined> {
   );
   return picked?.label;
 }
+
+/** A link that opens the rule's page in the editor: the Problems panel and the hover open command links. */
+export function ruleDocsLink(rule: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${SHOW_RULE_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([rule]))}`);
+}
+
+/**
+ * The server links each finding to the rule's page on the web (for any
+ * editor); in VS Code the link opens the page in the editor instead, which
+ * needs no network (office intranets often have none).
+ */
+export const ruleDocsMiddleware: Middleware = {
+  handleDiagnostics(uri, diagnostics, next) {
+    for (const d of diagnostics)
+      if (d.source === "gov-report" && typeof d.code === "object" && typeof d.code.value === "string") d.code = { value: d.code.value, target: ruleDocsLink(d.code.value) };
+    next(uri, diagnostics);
+  },
+};

@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { afterEach, describe, it } from "mocha";
 import {
-  activeDocumentWhere, closeAllEditors, diagnosticsWhere, openSample, runAcceptingPrompts, withRule, workspaceUri,
+  activeDocumentWhere, closeAllEditors, diagnosticsWhere, eventually, openSample, runAcceptingPrompts, withRule, workspaceUri,
 } from "./helpers";
 
 const reportTitle = /\d{4}年政府信息公开工作年度报告/;
@@ -38,5 +38,19 @@ describe("commands", () => {
     await diagnosticsWhere(uri, (ds) => ds.length > 0 && withRule(ds, "section-numbering").length === 0, "section-numbering gone after 修复全部问题");
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText();
     assert.match(text, /^一、总体情况$/m);
+  });
+
+  it("a finding's rule link opens the rule's page in the editor, not a web site", async () => {
+    const uri = workspaceUri("samples", "002_f12ce59a37313f78.txt");
+    await openSample("002_f12ce59a37313f78.txt");
+    const [finding] = withRule(await diagnosticsWhere(uri, (ds) => withRule(ds, "section-numbering").length > 0, "section-numbering in 002"), "section-numbering");
+    const link = (finding.code as { value: string; target: vscode.Uri }).target;
+    assert.equal(link.scheme, "command");
+    assert.equal(link.path, "govReport.showRuleDocs");
+    assert.deepEqual(JSON.parse(decodeURIComponent(link.query)), ["section-numbering"]);
+    await vscode.commands.executeCommand(link.path, ...(JSON.parse(decodeURIComponent(link.query)) as string[]));
+    const page = await eventually(vscode.workspace.onDidOpenTextDocument, () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === "gov-report-rule" && d.uri.path === "/section-numbering.md"), "the rule's page");
+    assert.match(page.getText(), /## 格式要求\n\n.*国办公开办函〔2021〕30号/);
   });
 });

@@ -33,7 +33,6 @@ export interface Groupable {
 export interface FindingGroup<F extends Groupable> {
   rule: string;
   severity: Severity;
-  table: Localized;
   /** 0-based lines of the first and the last member. */
   firstLine: number;
   lastLine: number;
@@ -58,7 +57,7 @@ export const MIN_GROUP_SIZE = 3;
 type Noun = (count: number, members: Groupable[], table: TableExtent) => Localized | undefined;
 
 /** The rules whose findings group, and how a group of them is named (undefined: this table's findings stay apart). */
-const GROUPED: Record<string, Noun> = {
+const GROUPED = new Map<string, Noun>(Object.entries({
   // An empty cell's finding has an empty range; a cell holding “/” or “-” is marked where it stands.
   "table-cell-empty": (n, members) =>
     members.every((f) => isEmptyRange(f.range))
@@ -71,7 +70,7 @@ const GROUPED: Record<string, Noun> = {
     table.extraValue === undefined
       ? undefined
       : localized(`${n} 行末尾都多出一个“${table.extraValue}”`, `${n} rows each end in an extra “${table.extraValue}”`),
-};
+} satisfies Record<string, Noun>));
 
 const isEmptyRange = (r: Range) => r.start.line === r.end.line && r.start.character === r.end.character;
 
@@ -99,7 +98,7 @@ export function groupFindings<F extends Groupable>(findings: readonly F[], table
   const byKey = new Map<string, { table: TableExtent; members: F[] }>();
   const tableAt = tableFinder(tables);
   const keys = findings.map((f) => {
-    const table = f.rule in GROUPED ? tableAt(f.range) : undefined;
+    const table = GROUPED.has(f.rule) ? tableAt(f.range) : undefined;
     if (!table) return undefined;
     const key = `${table.firstLine} ${f.rule}`;
     const entry = byKey.get(key);
@@ -139,7 +138,7 @@ function tableFinder(tables: readonly TableExtent[]): (r: Range) => TableExtent 
 
 function makeGroup<F extends Groupable>(table: TableExtent, members: F[]): FindingGroup<F> | undefined {
   const rule = members[0].rule;
-  const noun = GROUPED[rule](members.length, members, table);
+  const noun = GROUPED.get(rule)!(members.length, members, table);
   if (!noun) return undefined;
   const firstLine = members[0].range.start.line;
   const lastLine = Math.max(...members.map((f) => f.range.start.line));
@@ -147,7 +146,6 @@ function makeGroup<F extends Groupable>(table: TableExtent, members: F[]): Findi
   return {
     rule,
     severity: worst(members),
-    table: table.name,
     firstLine,
     lastLine,
     members,

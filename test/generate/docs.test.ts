@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { it } from "node:test";
 import { DOCS_BASE } from "../../server/src/core/docs";
 
-/** docs/rules and the README's rule table are generated from the rules' metadata and must not be stale. */
-it("rule documentation is up to date (npm run docs)", () => {
+/**
+ * docs/rules and the README's rule table are generated from the rules' metadata, the README's
+ * performance table from bench/results.json: none may be stale.
+ */
+it("rule documentation and the README's rule and performance tables are up to date (npm run docs)", () => {
   const root = join(import.meta.dirname, "..", "..");
   const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "generate-docs.ts"), "--check"], { cwd: root, encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);

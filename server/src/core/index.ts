@@ -10,7 +10,7 @@ export { applyEdits, fixAll, safeEdits, lineStarts, offsetAt } from "./fixes/app
 export { renderReport, renderSection, renderTable, type TemplateLayout } from "./templates";
 export { modelToJson } from "./debug";
 export { checkRelations } from "./relations";
-export { findPredecessors, isPredecessor, organKey, type ReportIdentity } from "./previous";
+export { findPredecessors, isPredecessor, organKey, PredecessorIndex, type ReportIdentity } from "./previous";
 export * from "./services";
 export { renderReportHtml, renderTableHtml, escapeHtml, REPORT_CSS } from "./render";
 export { reportFacts, summarize, tableBalance, type Balance, type ReportFacts, type ReportSummary } from "./summary";

@@ -51,3 +51,46 @@ export function findPredecessors(models: ReportIdentity[]): (number | undefined)
     return candidates?.length === 1 ? candidates[0] : undefined;
   });
 }
+
+/**
+ * Reports by organ and year, kept current one report at a time, for a
+ * collection that changes a report at a time (the editor's workspace): the
+ * lookup findPredecessors makes over a whole list, without a pass over every
+ * report for each one.
+ */
+export class PredecessorIndex<K> {
+  private readonly slotOf = new Map<K, string>();
+  private readonly bySlot = new Map<string, Set<K>>();
+
+  /** Records a report's organ and year (undefined, or a report naming neither, leaves it out). */
+  set(key: K, model: ReportIdentity | undefined): void {
+    const id = model && identity(model);
+    const next = id && slot(id.organ, id.year);
+    const before = this.slotOf.get(key);
+    if (before === next) return;
+    if (before !== undefined) {
+      const keys = this.bySlot.get(before)!;
+      keys.delete(key);
+      if (!keys.size) this.bySlot.delete(before);
+      this.slotOf.delete(key);
+    }
+    if (next === undefined) return;
+    this.slotOf.set(key, next);
+    const keys = this.bySlot.get(next);
+    if (keys) keys.add(key);
+    else this.bySlot.set(next, new Set([key]));
+  }
+
+  delete(key: K): void {
+    this.set(key, undefined);
+  }
+
+  /** The one other report of the same organ and the year before; none when two claim that place (as findPredecessors). */
+  predecessorOf(key: K, model: ReportIdentity): K | undefined {
+    const id = identity(model);
+    const candidates = id && this.bySlot.get(slot(id.organ, id.year - 1));
+    if (!candidates) return undefined;
+    const others = [...candidates].filter((k) => k !== key);
+    return others.length === 1 ? others[0] : undefined;
+  }
+}

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
-import { checkModel, findPredecessors, organKey, parse, tableExtents, type Finding, type ReportIdentity, type ReportModel } from "../core";
+import { checkModel, organKey, parse, PredecessorIndex, tableExtents, type Finding, type ReportIdentity, type ReportModel } from "../core";
 import { isWordFile, readDraft, readWordDraft, walk } from "../node/files";
 import { isTooLarge } from "./analysis";
 import { toDiagnostics, toReviewFinding } from "./convert";
@@ -25,6 +25,16 @@ const DRAFT = /\.(txt|md|markdown|docx)$/i;
 const WORD_LOCK = /^~\$/;
 const stem = (name: string) => name.slice(0, name.lastIndexOf("."));
 
+/** How long work over every report runs before other requests are answered. */
+const SLICE_MS = 20;
+
+/** Lets the event loop answer what came in once `since` is a slice ago; returns the start of the next slice. */
+async function breather(since: number): Promise<number> {
+  if (performance.now() - since < SLICE_MS) return since;
+  await new Promise((resolve) => setImmediate(resolve));
+  return performance.now();
+}
+
 /** A report of the workspace as the 年报检查 view lists it. */
 export interface CheckedFile extends OpenReport {
   uri: string;
@@ -42,6 +52,15 @@ export class WorkspaceReports {
   private readonly named = new Map<string, { stamp: string; model?: ReportModel }>();
   /** File-change events, applied in order (a Word report is imported asynchronously). */
   private updating: Promise<void> = Promise.resolve();
+  /**
+   * Organ and year of every report, for last year's report in one lookup: a
+   * saved report's, or an open document's as edited.
+   */
+  private readonly identities = new PredecessorIndex<string>();
+  /** The version of each open document whose organ and year `identities` holds. */
+  private readonly openVersions = new Map<string, number>();
+  /** The latest pass publishing every saved report's findings; an older one stops. */
+  private publishing = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -63,12 +82,26 @@ export class WorkspaceReports {
    */
   previousFor(uri: string, model: ReportIdentity): ReportModel | undefined {
     void this.scan();
+    this.indexOpenDocuments(uri, model);
     const named = this.namedPrevious(uri);
     if (named) return this.modelOf(pathToFileURL(named).href) ?? this.namedModel(named);
-    const others = this.uris().filter((u) => u !== uri);
     // Matched by organ and year alone; only the one found is needed whole.
-    const i = findPredecessors([model, ...others.map((u) => this.identityOf(u) ?? {})])[0];
-    return i === undefined ? undefined : this.modelOf(others[i - 1]);
+    const found = this.identities.predecessorOf(uri, model);
+    return found === undefined ? undefined : this.modelOf(found);
+  }
+
+  /**
+   * Brings the open documents' organ and year up to date: the document being
+   * checked from its model, the others once per version (a long document's
+   * from its latest check, until its next check brings it here).
+   */
+  private indexOpenDocuments(checking: string, model: ReportIdentity): void {
+    for (const doc of this.session.documents.all()) {
+      if (doc.uri === checking) this.identities.set(checking, model);
+      else if (this.openVersions.get(doc.uri) !== doc.version) this.identities.set(doc.uri, this.session.identity(doc));
+      else continue;
+      this.openVersions.set(doc.uri, doc.version);
+    }
   }
 
   /** `.govreportrc.json` first (it decides where it speaks, as for the rules), then the setting. */
@@ -89,16 +122,27 @@ export class WorkspaceReports {
   async all(): Promise<CheckedFile[]> {
     await this.scan();
     await this.updating;
-    return this.uris().flatMap((uri) => {
-      if (this.session.documents.get(uri)) {
-        const open = this.session.openReport(uri);
-        return open ? [{ uri, ...open }] : [];
-      }
-      const model = this.saved.get(uri)!;
-      const locale = this.session.locale(uri);
-      const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
-      return [{ uri, organ: model.organ, year: model.year, detected: model.format.detected, findings, tables: tableExtents(model) }];
-    });
+    const files: CheckedFile[] = [];
+    // Checking thousands of saved reports takes seconds: other requests are answered between slices of it.
+    let slice = performance.now();
+    for (const uri of this.uris()) {
+      slice = await breather(slice);
+      const file = this.checkedFile(uri);
+      if (file) files.push(file);
+    }
+    return files;
+  }
+
+  private checkedFile(uri: string): CheckedFile | undefined {
+    if (this.session.documents.get(uri)) {
+      const open = this.session.openReport(uri);
+      return open && { uri, ...open };
+    }
+    const model = this.saved.get(uri);
+    if (!model) return undefined;
+    const locale = this.session.locale(uri);
+    const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
+    return { uri, organ: model.organ, year: model.year, detected: model.format.detected, findings, tables: tableExtents(model) };
   }
 
   /** The settings or a config file changed: every finding may have. */
@@ -118,11 +162,24 @@ export class WorkspaceReports {
       void this.scan();
       return;
     }
-    for (const [uri, model] of this.saved) if (!this.session.documents.get(uri)) this.publish(uri, model);
+    void this.publishAll();
+  }
+
+  /** Every saved report's findings, in slices of work between which requests are answered; a newer pass stops this one. */
+  private async publishAll(): Promise<void> {
+    const pass = ++this.publishing;
+    let slice = performance.now();
+    for (const [uri, model] of [...this.saved]) {
+      slice = await breather(slice);
+      if (pass !== this.publishing || !this.session.settings.workspaceCheck) return;
+      if (this.saved.get(uri) === model && !this.session.documents.get(uri)) this.publish(uri, model);
+    }
   }
 
   /** A document was closed: its saved version's findings stand in for the Validator's. */
   documentClosed(uri: string): void {
+    this.openVersions.delete(uri);
+    this.identities.set(uri, this.saved.get(uri));
     const model = this.saved.get(uri);
     if (model && this.session.settings.workspaceCheck) this.publish(uri, model);
   }
@@ -144,8 +201,7 @@ export class WorkspaceReports {
       const uri = pathToFileURL(path).href;
       const before = this.saved.get(uri);
       const after = this.exists(path) && !this.shadowed(path) ? await this.readReport(path) : undefined;
-      if (after) this.saved.set(uri, after);
-      else this.saved.delete(uri);
+      this.setSaved(uri, after);
       this.forgetOrgan(before);
       this.forgetOrgan(after);
       if (!after && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -195,9 +251,16 @@ export class WorkspaceReports {
         // One file per turn of the event loop: requests are answered while a large workspace is read.
         await new Promise((resolve) => setImmediate(resolve));
         const model = await this.readReport(path);
-        if (model) this.saved.set(pathToFileURL(path).href, model);
+        if (model) this.setSaved(pathToFileURL(path).href, model);
       }
     }
+  }
+
+  /** A saved report read, changed or gone; its organ and year stand for it unless it is open (then the document's do). */
+  private setSaved(uri: string, model: ReportModel | undefined): void {
+    if (model) this.saved.set(uri, model);
+    else this.saved.delete(uri);
+    if (!this.openVersions.has(uri)) this.identities.set(uri, model);
   }
 
   /** A draft, or a Word report as imported (the Word bundle is loaded on the first one). */
@@ -279,12 +342,6 @@ export class WorkspaceReports {
     const doc = this.session.documents.get(uri);
     if (!doc) return this.saved.get(uri);
     return isTooLarge(doc.getText(), this.session.settingsOf(uri)) ? undefined : this.session.model(doc);
-  }
-
-  /** What a report is matched by as last year's: a long open document's organ and year from its latest check. */
-  private identityOf(uri: string): ReportIdentity | undefined {
-    const doc = this.session.documents.get(uri);
-    return doc ? this.session.identity(doc) : this.saved.get(uri);
   }
 
   private findingsOf(uri: string, model: ReportModel): Finding[] {

@@ -25,6 +25,13 @@ export class Validator {
   /** Documents being checked in the worker, and those edited since their check started. */
   private readonly inFlight = new Set<string>();
   private readonly stale = new Set<string>();
+  /** Documents whose check is due, in order (enqueue). */
+  private readonly due = new Set<string>();
+  /** Those of them not yet parsed at their version: all are parsed before any is checked (enqueue). */
+  private readonly unparsed = new Set<string>();
+  private draining = false;
+  /** A check was asked for since the queue's last turn: messages are still being handled, checks wait a turn. */
+  private asked = false;
   /** Bumped when every document is to be checked again (settings or config files changed): older results are dropped. */
   private generation = 0;
   private disposed = false;
@@ -37,7 +44,65 @@ export class Validator {
 
   schedule(uri: string, delay = this.session.settings.debounce): void {
     this.cancel(uri);
-    this.timers.set(uri, setTimeout(() => this.run(uri), delay));
+    this.asked = true;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.enqueue(uri);
+      }, delay),
+    );
+  }
+
+  /**
+   * Checks that fall due together (thousands of documents opened at once) run
+   * one per turn of the event loop, not all in one timer phase, and only once
+   * a turn passed without a new document or change (the protocol library
+   * handles one message a turn): a request sent during a storm of didOpen is
+   * answered when the messages before it are handled, not after their checks.
+   * Documents due are parsed first, one a turn: a check looks for last year's
+   * report among the open documents by their organ and year, which would
+   * otherwise parse all of them at once in the first check.
+   */
+  private enqueue(uri: string): void {
+    this.due.add(uri);
+    this.unparsed.add(uri);
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => this.drain());
+  }
+
+  private drain(): void {
+    const [next] = this.due;
+    if (next === undefined) {
+      this.draining = false;
+      return;
+    }
+    if (this.asked) {
+      this.asked = false;
+      setImmediate(() => this.drain());
+      return;
+    }
+    const [unparsed] = this.unparsed;
+    if (unparsed !== undefined) {
+      this.unparsed.delete(unparsed);
+      this.parse(unparsed);
+      setImmediate(() => this.drain());
+      return;
+    }
+    this.due.delete(next);
+    this.run(next);
+    setImmediate(() => this.drain());
+  }
+
+  /** A short document's version parsed (the model is kept for its check); a long one's is read in the check worker. */
+  private parse(uri: string): void {
+    const doc = this.session.documents.get(uri);
+    try {
+      if (doc) this.session.identity(doc);
+    } catch (err) {
+      this.failed(uri, err);
+    }
   }
 
   /** Every open document, e.g. after the settings or a config file changed. */
@@ -49,6 +114,8 @@ export class Validator {
   cancel(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.due.delete(uri);
+    this.unparsed.delete(uri);
   }
 
   clear(uri: string): void {

@@ -4,7 +4,7 @@ import type { FormatId } from "../../server/src/core/formats";
 import fc from "fast-check";
 import { applyEdits, checkText, parse, renderReport, type Finding, type Range, type ReportModel, type TemplateLayout, type TextEdit } from "../../server/src/core";
 import { figureValues, firstDifferentLine, layoutFigures, renderLayoutReport, TEMPLATE_LAYOUTS, WEB_LAYOUTS, type AnyLayout, type TableFormats } from "../helpers/layouts";
-import { CLEAN_2021 } from "../helpers/mutate";
+import { CLEAN_2021, fillGuidance } from "../helpers/mutate";
 
 /**
  * One injected defect per table rule, in every template layout and both
@@ -26,7 +26,7 @@ function exampleFigures(): (row: string, column: string) => string | undefined {
 
 function cleanReport(format: FormatId, layout: TemplateLayout): string {
   const year = format === "2021" ? 2023 : 2020;
-  return renderReport({ year, organ: "某某市人民政府办公室", format, layout, values: format === "2021" ? exampleFigures() : undefined });
+  return fillGuidance(renderReport({ year, organ: "某某市人民政府办公室", format, layout, values: format === "2021" ? exampleFigures() : undefined }));
 }
 
 function rowOf(model: ReportModel, table: string, row: string) {

@@ -26,7 +26,7 @@ const debug = debuglog("gov-report");
  * more busy with V8's compiler and collector threads (one thread: 2.0 s of CPU
  * in 1.35 s on 1,000 files), so on two cores a worker only competes with them:
  * 1,000 files took 1.6–1.8 s on two threads against 1.3–1.5 s on one, 5,000
- * files 5.0–6.0 s against 4.6–5.5 s (README, Performance).
+ * files 5.0–6.0 s against 4.6–5.5 s (docs/performance.md).
  */
 export const defaultThreadCount = (): number => Math.max(1, availableParallelism() - 1);
 

@@ -36,6 +36,16 @@ const entry = (name: string, text: string): Entry => {
   return { name, deflated: deflateRawSync(data), crc: crc32(data), size: data.length };
 };
 
+/** The fields local and central headers share, from "version needed" to the name's length, written at `at`. */
+function entryFields(header: Buffer, at: number, e: Entry, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(e.crc >>> 0, at + 10);
+  header.writeUInt32LE(e.deflated.length, at + 14);
+  header.writeUInt32LE(e.size >>> 0, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A zip archive of deflated entries (local headers, central directory, end record). */
 function zip(entries: Entry[]): Buffer {
   const locals: Buffer[] = [];
@@ -45,21 +55,11 @@ function zip(entries: Entry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
+    entryFields(local, 4, e, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
+    entryFields(central, 6, e, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, e.deflated);
     centrals.push(central, name);

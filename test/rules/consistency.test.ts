@@ -52,6 +52,12 @@ describe("citation-number", () => {
     const text = replaceOnce(CLEAN_2021(), "（国办公开办函〔2021〕30号）要求编制。", "(国办发〔2021〕30号),结合本局工作实际,编制本报告,全文包括总体情况、主动公开政府信息情况等六个部分,数据统计期限为2023年1月1日至2023年12月31日.");
     assert.equal(findingsOf(text, "citation-number").length, 1);
   });
+  it("the 2019 notice named without a number as the basis of a 2023 report", () => {
+    const opening = (notice: string) => replaceOnce(CLEAN_2021(), /《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）/, notice);
+    const [f] = findingsOf(opening("《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》"), "citation-number");
+    assert.match(f.message.zh, /2023 年的报告应依据 国办公开办函〔2021〕30号 印发的格式/);
+    assert.deepEqual(findingsOf(opening("《…年度报告格式（试行）》和《…年度报告格式》"), "citation-number"), [], "the 2021 format named too");
+  });
   it("a notice's name paired with the other notice's number", () => {
     const text = replaceOnce(CLEAN_2021(), "年度报告格式〉的通知》（国办公开办函〔2021〕30号）", "年度报告格式（试行）〉的通知》（国办公开办函〔2021〕30号）");
     const [f] = findingsOf(text, "citation-number");

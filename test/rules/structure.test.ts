@@ -50,6 +50,12 @@ describe("structure rules", () => {
     const text = chrome + CLEAN_2021();
     assert.equal(checkText(text).model.title?.text, "示例市生态环境局2023年政府信息公开工作年度报告");
     assert.deepEqual(checkText(text).findings, []);
+    for (const runOn of ["本报告根据《条例》编制。", " 发布时间：2024-01-20 来源：示例市生态环境局"]) {
+      const text = replaceOnce(CLEAN_2021(), "年度报告\n", "年度报告" + runOn + "\n");
+      const title = checkText(text).model.title;
+      assert.equal(title?.text, "示例市生态环境局2023年政府信息公开工作年度报告", runOn);
+      assert.equal(title?.range.end.character, "示例市生态环境局2023年政府信息公开工作年度报告".length);
+    }
     const caption = "您的位置：首页 » 信息公开\n\n示例市生态环境局政府信息公开年报\n\n";
     assert.equal(checkText(caption + CLEAN_2021()).model.title?.year?.value, 2023, "a yearless caption gives way to the title with its year");
     const opening = "本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和国办公开办函〔2021〕30号编制,全文包括六个部分,统计期限为2023年1月1日至12月31日";

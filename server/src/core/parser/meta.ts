@@ -44,8 +44,16 @@ export function findTitle(lines: SourceLine[], before: number): Title | undefine
   return first;
 }
 
+/**
+ * A title that runs on in its line, when the copy lost the line break: into the opening
+ * sentence (…年度报告本报告根据…) or into the page's date and source (…年度报告 发布时间：…).
+ */
+const RUN_ON_TITLE = /^(.{4,60}?年度报告)(?=\s*(?:本(?:年度)?报告|根据|按照|依据|发布时间|发布日期|来源[：:]|浏览次数|点击))/;
+
 function titleAt(lines: SourceLine[], i: number): Title | undefined {
-  const text = clean(lines[i].text);
+  const whole = clean(lines[i].text);
+  const runOn = RUN_ON_TITLE.exec(whole);
+  const text = runOn ? runOn[1] : whole;
   if (!text || text.length > 80 || NOT_A_TITLE.test(text) || !TITLE_WORDS.test(text) || PAGE_FURNITURE.test(text) || text.includes("\t")) return undefined;
   const start = lines[i].text.indexOf(text.slice(0, 2));
   let first = i;
@@ -68,7 +76,7 @@ function titleAt(lines: SourceLine[], i: number): Title | undefined {
   const y = yearIn(i, lines[i].text) ?? (first !== i ? yearIn(first, lines[first].text) : undefined);
   return {
     text: joined.replace(/\s+/g, ""),
-    range: range(first, startChar, i, lines[i].text.length),
+    range: range(first, startChar, i, runOn ? Math.max(0, start) + text.length : lines[i].text.length),
     lines: titleLines,
     year: y,
   };

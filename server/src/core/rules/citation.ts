@@ -34,6 +34,17 @@ export const citationNumberRule = defineRule({
     const required = year !== undefined ? formatForYear(year) : undefined;
     // A report may name the 2019 notice beside the one it follows (its history); only a report that cites no other is wrong.
     const citesRequired = required !== undefined && model.lines.some((l) => l.text.includes(required.notice));
+    if (required?.id === "2021" && !citesRequired) {
+      const trial = trialFormatNamedAlone(model.lines);
+      if (trial)
+        report({
+          range: trial,
+          message: localized(
+            `${year} 年的报告应依据 ${required.notice} 印发的格式，而不是格式（试行）`,
+            `A ${year} report follows the format of ${required.notice}, not the trial format`,
+          ),
+        });
+    }
     model.lines.forEach((l, i) => {
       const notices = l.text.includes("国办") ? [...l.text.matchAll(NOTICE)] : [];
       for (const m of notices) {
@@ -78,6 +89,29 @@ export const citationNumberRule = defineRule({
     });
   },
 });
+
+const TRIAL_FORMAT = /年度报告格式\s*[（(]\s*试行\s*[）)]/;
+/** A document number after a notice's name. */
+const NOTICE_AFTER = /国办/;
+/** The 2021 format named: 年度报告格式 without （试行）. */
+const REVISED_FORMAT = /年度报告格式(?!\s*[（(]\s*试行)/;
+
+/**
+ * Where the 2019 notice is named without a number (《…年度报告格式（试行）〉的通知》要求), in a
+ * text that nowhere names the 2021 format: the basis of a report that follows last year's wording.
+ */
+function trialFormatNamedAlone(lines: { text: string }[]) {
+  let found;
+  for (const [i, l] of lines.entries()) {
+    if (!l.text.includes("年度报告格式")) continue;
+    if (REVISED_FORMAT.test(l.text)) return undefined;
+    const m = TRIAL_FORMAT.exec(l.text);
+    if (!m || found) continue;
+    if (NOTICE_AFTER.test(l.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // its number is judged with the number
+    found = lineRange(i, m.index, m.index + m[0].length);
+  }
+  return found;
+}
 
 /** The format notice named right before a number (《…年度报告格式（试行）〉的通知》（), if any. */
 function namedNotice(before: string) {

@@ -75,12 +75,12 @@ export interface Sentence {
 
 const SENTENCE_ENDS = new Set([..."。！？；!?;"].map((c) => c.charCodeAt(0)));
 
-/** Sentences end at 。！？ (and ；, which closes a list as surely). */
-export function sentences(text: string): Sentence[] {
+/** Sentences end at 。！？ (and ；, which closes a list as surely), or at the given characters. */
+export function sentences(text: string, ends: ReadonlySet<number> = SENTENCE_ENDS): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_ENDS.has(text.charCodeAt(i))) {
+    if (ends.has(text.charCodeAt(i))) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
@@ -199,25 +199,14 @@ function ceilingOf(text: string, candidates: Count[]): number {
   return carried.reduce((a, c) => a + c.value, largest.value);
 }
 
-/** Sentences for lists: ；and ; separate a list's parts, they do not end it. */
+/** Where a list's sentence ends: ；and ; separate a list's parts, they do not end it. */
 const LIST_ENDS = new Set([..."。！？!?"].map((c) => c.charCodeAt(0)));
-function listSentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!LIST_ENDS.has(text.charCodeAt(i))) continue;
-    out.push({ start, end: i + 1 });
-    start = i + 1;
-  }
-  if (start < text.length) out.push({ start, end: text.length });
-  return out;
-}
 
 /** Every 共N…，其中a…、b… (or 包括：a…、b…) breakdown of a paragraph, nested lists included. */
 export function findBreakdowns(text: string, exactCounts: readonly Count[] = findCounts(text)): Breakdown[] {
   if (!HAS_MARKER.test(text)) return [];
   const counts = withApproximate(text, exactCounts);
-  const sents = listSentences(text);
+  const sents = sentences(text, LIST_ENDS);
   const out: Breakdown[] = [];
   for (const [index, sent] of sents.entries()) {
     const spans = parenSpans(text, sent.start, sent.end);

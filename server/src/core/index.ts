@@ -15,3 +15,4 @@ export * from "./services";
 export { renderReportHtml, renderTableHtml, escapeHtml, REPORT_CSS } from "./render";
 export { reportFacts, summarize, tableBalance, type Balance, type ReportFacts, type ReportSummary } from "./summary";
 export { groupFindings, tableExtents, MIN_GROUP_SIZE, type FindingGroup, type Groupable, type ReadItem, type TableExtent } from "./group";
+export { applyReview, decisionMap, fingerprintFindings, formatReviewFile, parseReviewFile, quotedText, reviewReportKey, staleDecisions, type Decision, type ReviewDecision, type ReviewedFindings, type ReviewFile } from "./review";

@@ -1,0 +1,134 @@
+import type { Finding } from "./rules/types";
+
+/**
+ * A review that remembers: a reviewer's decision on a finding (accepted — the
+ * report must change; dismissed — not a problem) is kept with a fingerprint
+ * of the finding that does not depend on line numbers: the rule, the report's
+ * identity, the text the finding points at and the rest of its line. Edits
+ * elsewhere in the report leave the fingerprint as it was; a change to the
+ * finding's own text gives a new one, and the decision no longer applies.
+ * The review file (.govreport-review.json) is read and written by the adapters.
+ */
+
+export type Decision = "accepted" | "dismissed";
+
+export interface ReviewDecision {
+  fingerprint: string;
+  decision: Decision;
+  /** Why a finding is not a problem (dismissed). */
+  reason?: string;
+  /** For a person reading the file: the rule, the report and the text the finding points at. */
+  rule?: string;
+  report?: string;
+  quote?: string;
+}
+
+export interface ReviewFile {
+  version: 1;
+  decisions: ReviewDecision[];
+}
+
+/** What identifies a report across edits: its organ and year when both are known, else its file's name. */
+export function reviewReportKey(identity: { organ?: string; year?: number }, fileName: string): string {
+  return identity.organ && identity.year ? `${identity.organ} ${identity.year}` : fileName;
+}
+
+/** The text a finding points at, its lines joined. */
+export function quotedText(lines: readonly string[], f: Finding): string {
+  const { start, end } = f.range;
+  const parts: string[] = [];
+  for (let i = start.line; i <= end.line && i < lines.length; i++) {
+    const text = lines[i] ?? "";
+    parts.push(text.slice(i === start.line ? start.character : 0, i === end.line ? end.character : text.length));
+  }
+  return parts.join("\n");
+}
+
+/** Runs of spaces are one: re-aligning a table or a line does not change what a finding is about. */
+const normalize = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** 64-bit FNV-1a (as two 32-bit halves) of a string's UTF-16 code units, in hex. */
+function hash(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0xcbf29ce4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c ^ (h1 >>> 16), 0x01000193) >>> 0;
+  }
+  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+}
+
+/**
+ * Each finding's fingerprint, in the findings' order. Findings whose rule,
+ * quoted text and line are the same (a repeated line) are told apart by
+ * their order among themselves.
+ */
+export function fingerprintFindings(lines: readonly string[], findings: readonly Finding[], report: string): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const { start, end } = f.range;
+    const before = (lines[start.line] ?? "").slice(0, start.character);
+    const after = (lines[end.line] ?? "").slice(end.character);
+    const key = [f.rule, report, normalize(before), normalize(quotedText(lines, f)), normalize(after)].join("\u0000");
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return hash(n ? `${key}\u0000${n}` : key);
+  });
+}
+
+/** A report's findings once the review is applied: dismissed ones left out and counted, accepted ones marked. */
+export interface ReviewedFindings<F> {
+  findings: F[];
+  /** Indexes into the given findings of those kept, in order. */
+  kept: number[];
+  /** Per kept finding: accepted by the reviewer. */
+  accepted: boolean[];
+  excluded: number;
+}
+
+export function applyReview<F>(findings: readonly F[], fingerprints: readonly string[], decisions: ReadonlyMap<string, ReviewDecision>): ReviewedFindings<F> {
+  const kept: number[] = [];
+  const accepted: boolean[] = [];
+  findings.forEach((_, i) => {
+    const d = decisions.get(fingerprints[i]);
+    if (d?.decision === "dismissed") return;
+    kept.push(i);
+    accepted.push(d?.decision === "accepted");
+  });
+  return { findings: kept.map((i) => findings[i]), kept, accepted, excluded: findings.length - kept.length };
+}
+
+/** Reads a review file's text; entries that are not decisions are left out and named. */
+export function parseReviewFile(text: string): { decisions: ReviewDecision[]; problems: string[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { decisions: [], problems: ["审核记录不是有效的 JSON / the review file is not valid JSON"] };
+  }
+  const list = (data as { decisions?: unknown })?.decisions;
+  if (!Array.isArray(list)) return { decisions: [], problems: ["审核记录缺少 decisions 列表 / the review file has no decisions list"] };
+  const decisions: ReviewDecision[] = [];
+  const problems: string[] = [];
+  list.forEach((d: Partial<ReviewDecision>, i) => {
+    if (d && typeof d.fingerprint === "string" && (d.decision === "accepted" || d.decision === "dismissed")) decisions.push(d as ReviewDecision);
+    else problems.push(`审核记录第 ${i + 1} 项无效 / decision ${i + 1} is not valid`);
+  });
+  return { decisions, problems };
+}
+
+export function decisionMap(decisions: readonly ReviewDecision[]): Map<string, ReviewDecision> {
+  return new Map(decisions.map((d) => [d.fingerprint, d]));
+}
+
+/** The review file's text: decisions in a stable order, so that it diffs well. */
+export function formatReviewFile(decisions: readonly ReviewDecision[]): string {
+  const sorted = [...decisions].sort((a, b) => (a.report ?? "").localeCompare(b.report ?? "") || a.fingerprint.localeCompare(b.fingerprint));
+  return JSON.stringify({ version: 1, decisions: sorted } satisfies ReviewFile, null, 2) + "\n";
+}
+
+/** Decisions whose finding no longer occurs among the given fingerprints. */
+export function staleDecisions(decisions: readonly ReviewDecision[], occurring: ReadonlySet<string>): ReviewDecision[] {
+  return decisions.filter((d) => !occurring.has(d.fingerprint));
+}

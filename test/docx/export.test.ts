@@ -41,6 +41,15 @@ describe("export then import", () => {
   }
 });
 
+describe("disable comments", () => {
+  it("are left out of the Word document", async () => {
+    const draft = renderReport({ year: 2023, organ: "某某县司法局" });
+    const back = (await importDocx(await exported(`<!-- gov-report-disable template-placeholder -->\n${draft}`))).text;
+    assert.ok(!back.includes("gov-report-disable"), back.slice(0, 200));
+    assert.ok(back.startsWith("某某县司法局2023年政府信息公开工作年度报告"));
+  });
+});
+
 describe("exportDocx refusal", () => {
   const broken = replaceOnce(CLEAN_2021(), "一、本年新收政府信息公开申请数量\t\t30", "一、本年新收政府信息公开申请数量\t\t31");
 

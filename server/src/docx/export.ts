@@ -14,6 +14,7 @@ import {
   WidthType,
 } from "docx";
 import { checkText, type Config, type Finding, type ReportModel, type Table as ReportTable } from "../core";
+import { isDirectiveLine } from "../core/suppress";
 import { templateRows } from "../core/templates";
 import { declareFonts } from "./fontTable";
 import { mergeCells, type MergedCell } from "./merges";
@@ -61,6 +62,10 @@ function lineRoles(model: ReportModel): (LineRole | undefined)[] {
     for (const h of s.subheadings) roles[h.range.start.line] = "subheading";
   }
   for (const line of model.title?.lines ?? []) roles[line] = "title";
+  // A disable comment tells the checker what to accept; it is no part of the published report.
+  model.lines.forEach((l, i) => {
+    if (isDirectiveLine(l.text)) roles[i] = undefined;
+  });
   return roles;
 }
 

@@ -33,7 +33,8 @@ const NUMERALS = new Set([..."一二三四五六七八九十"].map((c) => c.char
 const NUMBERED = /^([一二三四五六七八九十]{1,2})\s*[、.．,，]\s*|^([一二三四五六七八九十]{1,2})\s+(?=\S)/;
 /** 1、 总体情况: a section heading typed with an Arabic figure (a wrong numeral, for section-numbering). */
 const ARABIC_NUMBERED = /^([1-6])\s*[、．.]\s*/;
-const DIGIT_1_TO_6 = /[1-6]/;
+const DIGIT_1 = 0x31;
+const DIGIT_6 = 0x36;
 const SENTENCE_ENDS = new Set([..."。！？"].map((c) => c.charCodeAt(0)));
 
 /** Where the last sentence of a line ends, looking back no further than a heading's length; -1 if not there. */
@@ -56,6 +57,9 @@ export function readHeading(line: number, text: string): HeadingCandidate | unde
 }
 
 function readAtLineEnd(line: number, text: string): HeadingCandidate | undefined {
+  // A section's wording ends in a Chinese character: lines of prose (…。) and of figures are turned away here.
+  const last = text.charCodeAt(text.length - 1);
+  if (!(last >= 0x4e00) || SENTENCE_ENDS.has(last)) return undefined;
   const start = lastSentenceEnd(text) + 1;
   if (start === 0 || text.length - start > MAX_HEADING || !NUMERALS.has(text.charCodeAt(start))) return undefined;
   const tail = readOwnLine(line, " ".repeat(start) + text.slice(start));
@@ -74,7 +78,8 @@ function readOwnLine(line: number, text: string): HeadingCandidate | undefined {
   const numeralLed = NUMERALS.has(masked.charCodeAt(offset));
   if (end - offset > MAX_HEADING && !numeralLed) return undefined; // only a numbered heading runs long
   const body = masked.slice(offset, end);
-  const arabic = !numeralLed && DIGIT_1_TO_6.test(masked[offset]) ? ARABIC_NUMBERED.exec(body) : null;
+  const first = masked.charCodeAt(offset);
+  const arabic = !numeralLed && first >= DIGIT_1 && first <= DIGIT_6 ? ARABIC_NUMBERED.exec(body) : null;
   const m = numeralLed ? NUMBERED.exec(body) : arabic;
   if (!m && body.length > MAX_HEADING) return undefined;
   const titleStart = offset + (m ? m[0].length : 0);

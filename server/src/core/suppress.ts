@@ -32,6 +32,9 @@ export function disabledRules(model: ReportModel): (rule: string, line: number) 
 /** A line that is one disable comment and nothing else; `kind` and the ids in `rules`. */
 const DIRECTIVE_LINE = /^(\s*)<!--\s*gov-report-(disable|disable-line|disable-next-line)((?:\s+[a-z][a-z-]*)*)\s*-->\s*$/;
 
+/** A line that is a disable comment and nothing else: not part of the report (Word export leaves it out). */
+export const isDirectiveLine = (text: string): boolean => DIRECTIVE_LINE.test(text);
+
 /** A line a comment line above would cut from its table: one cell of a one-cell-per-line row, or a pipe row (Markdown ends the table there). */
 const SPLITS_A_TABLE = (s: string) => /^\t[^\t]*$/.test(s) || /^\s*\|/.test(s);
 

@@ -5,13 +5,14 @@ import { dirname, join, relative, resolve } from "node:path";
 
 /**
  * The layers point one way: core ← docx ← node I/O ← adapters (CLI, language server); the
- * VS Code client is separate and shares only the pure core and the protocol definitions.
+ * VS Code client is separate and shares only the pure core and the protocol definitions; the
+ * offline page runs in a browser on the core and the Word side alone.
  * This test reads the import graph of the TypeScript sources so that it stays that way.
  */
 
 const root = resolve(__dirname, "../..");
 
-type Layer = "core" | "docx" | "node" | "cli" | "server" | "protocol" | "client";
+type Layer = "core" | "docx" | "node" | "cli" | "server" | "protocol" | "client" | "page";
 
 /** What each layer may import, besides itself and packages. */
 const ALLOWED: Record<Layer, Layer[]> = {
@@ -22,22 +23,24 @@ const ALLOWED: Record<Layer, Layer[]> = {
   server: ["core", "docx", "node", "protocol"],
   protocol: ["core"],
   client: ["core", "protocol"],
+  page: ["core", "docx"],
 };
 
 /** Packages a layer may not import: the core is pure, only the adapters speak LSP or vscode. */
 const FORBIDDEN_PACKAGES: Partial<Record<Layer, RegExp>> = {
   core: /^(node:|vscode|@vscode|jszip|@xmldom|docx$)/,
-  docx: /^(vscode)/,
+  docx: /^(node:|vscode)/,
   node: /^(vscode)/,
   cli: /^(vscode)/,
   protocol: /^(node:|vscode|@vscode)/,
+  page: /^(node:|vscode|@vscode)/,
 };
 
 const PROTOCOL_FILE = /^server\/src\/server\/(protocol|\w+Protocol)\.ts$/;
 
 function layerOf(file: string): Layer | undefined {
   if (PROTOCOL_FILE.test(file)) return "protocol";
-  const m = /^(?:server\/src\/(core|docx|node|cli|server)|(client)\/src)\//.exec(file);
+  const m = /^(?:server\/src\/(core|docx|node|cli|server|page)|(client)\/src)\//.exec(file);
   return (m?.[1] ?? m?.[2]) as Layer | undefined;
 }
 

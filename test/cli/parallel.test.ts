@@ -18,7 +18,7 @@ import { SAMPLES_DIR } from "../helpers/samples";
  * stderr and exit code (the review page up to its random CSP nonce).
  */
 
-async function wordDocument(text: string): Promise<Buffer> {
+async function wordDocument(text: string): Promise<Uint8Array> {
   const r = await exportDocx(text, { force: true });
   assert.ok(r.exported);
   return r.docx;

@@ -18,7 +18,7 @@ const contents = (model: ReportModel) => ({
   tables: model.tables.map((t) => ({ id: t.spec.id, rows: t.rows.map((r) => [r.spec.id, ...r.cells.map((c) => c?.raw.trim())]) })),
 });
 
-async function exported(text: string): Promise<Buffer> {
+async function exported(text: string): Promise<Uint8Array> {
   const result = await exportDocx(text);
   assert.ok(result.exported, "exported");
   return result.docx;

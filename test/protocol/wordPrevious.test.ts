@@ -16,7 +16,7 @@ import { LspTestClient } from "./lspClient";
  * up when it appears on disk; Word's lock files are no reports.
  */
 
-let lastYear: Buffer;
+let lastYear: Uint8Array;
 before(async () => {
   const result = await exportDocx(reportText(Y2020));
   assert.ok(result.exported, "last year's report exports to Word");

@@ -30,6 +30,14 @@ async function unzip(data: Uint8Array): Promise<JSZip> {
   }
 }
 
+/** JSZip's own chunk stream (untyped in its declarations): unlike nodeStream, it runs in a browser too. */
+interface ChunkStream {
+  on(event: "data", listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: "end" | "error", listener: () => void): ChunkStream;
+  resume(): ChunkStream;
+  pause(): ChunkStream;
+}
+
 /**
  * A part's text, inflated a chunk at a time and abandoned as soon as it
  * passes its limit (partLimit: a size, and a ratio to the archive's size), so
@@ -39,21 +47,32 @@ async function readPart(zip: JSZip, path: string, archiveBytes: number): Promise
   const file = zip.file(path);
   if (!file) return undefined;
   const limit = partLimit(archiveBytes);
-  const bytes = await new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
+  const bytes = await new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
     let total = 0;
-    const stream = file.nodeStream("nodebuffer") as NodeJS.ReadableStream & { destroy(): void };
-    stream.on("data", (chunk: Buffer) => {
+    const stream = (file as unknown as { internalStream(type: "uint8array"): ChunkStream }).internalStream("uint8array");
+    stream.on("data", (chunk) => {
       total += chunk.length;
       if (total > limit) {
-        stream.destroy();
+        stream.pause();
         reject(partTooLarge(path, limit));
       } else chunks.push(chunk);
     });
-    stream.on("end", () => resolve(Buffer.concat(chunks, total)));
+    stream.on("end", () => resolve(concat(chunks, total)));
     stream.on("error", () => reject(new DocxError(localized(`Word 文档已损坏：无法解压 ${path}`, `damaged Word document: cannot decompress ${path}`))));
+    stream.resume();
   });
-  return bytes.toString("utf8");
+  return new TextDecoder().decode(bytes);
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The path of the main document part named by _rels/.rels (word/document.xml in every Word file we know). */

@@ -37,7 +37,7 @@ export interface ExportOptions {
   previous?: ReportModel;
 }
 
-export type ExportResult = { exported: true; docx: Buffer; findings: Finding[] } | { exported: false; errors: Finding[] };
+export type ExportResult = { exported: true; docx: Uint8Array; findings: Finding[] } | { exported: false; errors: Finding[] };
 
 export async function exportDocx(text: string, options: ExportOptions = {}): Promise<ExportResult> {
   const { model, findings } = checkText(text, { config: options.config, previous: options.previous });
@@ -48,7 +48,7 @@ export async function exportDocx(text: string, options: ExportOptions = {}): Pro
     styles: STYLES,
     sections: [{ properties: { page: PAGE }, children: reportBlocks(model) }],
   });
-  return { exported: true, docx: await declareFonts(await Packer.toBuffer(document)), findings };
+  return { exported: true, docx: await declareFonts(await Packer.toArrayBuffer(document)), findings };
 }
 
 type LineRole = "title" | "heading" | "subheading" | "body" | "table";

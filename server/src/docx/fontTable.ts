@@ -12,7 +12,7 @@ const CHARSET_GB2312 = "86";
  * each (w:altName, character set, family), which the docx library does not
  * write unless the fonts are embedded.
  */
-export async function declareFonts(docx: Buffer): Promise<Buffer> {
+export async function declareFonts(docx: ArrayBuffer): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
   const doc = parseXml(await zip.file(FONT_TABLE)!.async("string"));
   const root = doc.documentElement!;
@@ -31,5 +31,5 @@ export async function declareFonts(docx: Buffer): Promise<Buffer> {
     root.appendChild(entry);
   }
   zip.file(FONT_TABLE, new XMLSerializer().serializeToString(doc));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -61,7 +61,7 @@ export function registerWordRequests(connection: Connection, session: Session, w
     const result = await exportDocx(text, { force, config: session.config(uri), previous: workspace.previousFor(uri, model) });
     if (!result.exported) return { exported: false, errors: result.errors.map((f) => localizedFinding(f, locale)) };
     const count = (severity: string) => result.findings.filter((f) => f.severity === severity).length;
-    return { exported: true, data: result.docx.toString("base64"), organ: model.organ, year: model.year?.value, errors: count("error"), warnings: count("warning") };
+    return { exported: true, data: Buffer.from(result.docx).toString("base64"), organ: model.organ, year: model.year?.value, errors: count("error"), warnings: count("warning") };
   });
 }
 

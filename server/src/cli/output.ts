@@ -39,7 +39,9 @@ export function toJson(results: FileResult[], locale: Locale): string {
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
         ...(r.word ? { word: r.word[i] } : {}),
-        fixable: f.fixes.length > 0,
+        ...(r.accepted?.[i] ? { accepted: true } : {}),
+        // A fix that only selects cells to check changes nothing.
+        fixable: f.fixes.some((x) => x.edits.length > 0),
       })),
     })),
     null,

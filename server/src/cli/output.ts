@@ -39,7 +39,6 @@ export function toJson(results: FileResult[], locale: Locale): string {
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
         ...(r.word ? { word: r.word[i] } : {}),
-        ...(r.accepted?.[i] ? { accepted: true } : {}),
         // A fix that only selects cells to check changes nothing.
         fixable: f.fixes.some((x) => x.edits.length > 0),
       })),

@@ -16,6 +16,15 @@
  * can call, construct and extend, whose every member is another anything.
  * With GOV_REPORT_STUB_TRACE=1 each such member is logged to stderr the first
  * time it is reached. Bench-only: nothing of it ships.
+ *
+ * Why a stand-in and not the real editor: `npm run bench` runs on any machine
+ * with the project's Node and its npm dependencies, in seconds. The only real
+ * VS Code these machines can run is code-server (../shared/E2E.md), which
+ * needs Node 24, a native build of minutes and a browser; its extension host
+ * reports an activation time, but one that includes the workbench's own
+ * start-up and the browser round trips, measured once per editor start —
+ * too coarse and too slow to repeat for a median. The end-to-end run in
+ * code-server checks that activation works; this stub times it.
  */
 const { readFileSync } = require("node:fs");
 const fsp = require("node:fs/promises");

@@ -76,6 +76,12 @@ function schema(): unknown {
       },
       locale: { description: "消息语言 / Language of the messages", enum: ["zh-cn", "en"] },
       previous: { description: "上一年度报告的路径（相对于本文件）/ Path of last year's report, relative to this file", type: "string" },
+      deadline: {
+        description:
+          "报告公布期限（报告年度次年的月-日，如 01-31），代替按机关层级确定的法定期限 / Publication deadline (MM-DD of the year after the report year), instead of the statutory one by organ level",
+        type: "string",
+        pattern: "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+      },
     },
   };
 }

@@ -52,7 +52,7 @@ ${r.basis.en}
 { "rules": { "${r.id}": "off" } }
 \`\`\`
 
-单行关闭 / disable for one line: \`<!-- gov-report-disable-next-line ${r.id} -->\`
+单行关闭 / disable for one line: \`<!-- gov-report-disable-next-line ${r.id} -->\`（快速修复“在此处忽略此规则”“在本文件中忽略”会写入 / written by the quick fixes Ignore here and Ignore in this file）
 `;
 }
 

@@ -34,7 +34,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
       });
     };
     try {
-      rule.check({ model, format: model.format.used, previous: options.previous, report });
+      rule.check({ model, format: model.format.used, previous: options.previous, config: options.config, report });
     } catch (err) {
       // One broken rule must not cost the user every other finding.
       findings.push({

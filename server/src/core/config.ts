@@ -12,6 +12,8 @@ export interface Config {
   locale?: Locale;
   /** Path of last year's report, relative to the config file. */
   previous?: string;
+  /** The publication deadline ("MM-DD" of the year after the report year), where a local rule is stricter than the Regulations. */
+  deadline?: string;
 }
 
 export interface ConfigProblem {
@@ -48,7 +50,19 @@ export function readConfig(json: unknown): { config: Config; problems: ConfigPro
     } else if (key === "previous") {
       if (typeof value === "string") config.previous = value;
       else problems.push({ path: "previous", message: "应为文件路径字符串 / must be a file path" });
+    } else if (key === "deadline") {
+      if (typeof value === "string" && isMonthDay(value)) config.deadline = value;
+      else problems.push({ path: "deadline", message: "应为 MM-DD 格式的日期，如 01-31 / must be a date as MM-DD, e.g. 01-31" });
     } else problems.push({ path: key, message: `未知配置项 / unknown key “${key}”` });
   }
   return { config, problems };
+}
+
+/** A month and day as "MM-DD" that some year has (02-29 included). */
+function isMonthDay(value: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }

@@ -30,6 +30,11 @@ import { yearMismatchRule } from "./yearMismatch";
 import { citationNumberRule } from "./citation";
 import { regulationAuthorityRule } from "./regulationAuthority";
 import { activeCountContinuityRule, carryoverMismatchRule, copiedTextRule } from "./crossYear";
+import { publicationDeadlineRule } from "./publicationDeadline";
+import { contentCoverageRule } from "./contentCoverage";
+import { feeConsistencyRule } from "./feeConsistency";
+import { preambleRule } from "./preamble";
+import { repeatedTextRule } from "./repeatedText";
 
 export type { Rule, Finding, Fix, RuleContext } from "./types";
 
@@ -62,6 +67,11 @@ export const RULES: Rule[] = [
   narrativeTableMismatchRule,
   percentageMismatchRule,
   yearMismatchRule,
+  publicationDeadlineRule,
+  preambleRule,
+  contentCoverageRule,
+  feeConsistencyRule,
+  repeatedTextRule,
   citationNumberRule,
   regulationAuthorityRule,
   carryoverMismatchRule,

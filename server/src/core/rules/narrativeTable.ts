@@ -2,6 +2,7 @@ import { memoOn } from "../memo";
 import type { ReportModel, Table } from "../model";
 import { countsOf } from "../narrative";
 import { lineRange, localized, type Localized, type Range } from "../types";
+import { checkNarrativeClaims } from "./narrativeClaims";
 import { defineRule } from "./types";
 
 /**
@@ -184,5 +185,6 @@ export const narrativeTableMismatchRule = defineRule({
           });
       }
     }
+    checkNarrativeClaims(model, report);
   },
 });

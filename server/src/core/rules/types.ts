@@ -1,3 +1,4 @@
+import type { Config } from "../config";
 import type { FormatSpec } from "../formats";
 import type { ReportModel } from "../model";
 import type { Localized, Range, Severity, TextEdit } from "../types";
@@ -36,6 +37,8 @@ export interface RuleContext {
   format: FormatSpec;
   /** Last year's report of the same organ, when known (cross-year rules). */
   previous?: ReportModel;
+  /** The settings in force (`.govreportrc.json` and the editor's), for rules that read more than their severity. */
+  config?: Config;
   report(finding: Report): void;
 }
 

@@ -106,7 +106,7 @@ function countYear(model: { lines: { text: string }[] }, lines: number[], year: 
 }
 
 /** The date standing alone on one of the last lines: the publication date. */
-function lastDateLine(model: { lines: { text: string }[] }) {
+export function lastDateLine(model: { lines: { text: string }[] }) {
   for (let i = model.lines.length - 1, seen = 0; i >= 0 && seen < 4; i--) {
     const text = model.lines[i].text;
     if (!text.trim()) continue;

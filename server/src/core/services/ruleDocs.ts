@@ -23,8 +23,8 @@ const FIX = {
 export function ruleDocumentation(rule: Rule, locale: Locale): string {
   const t = (zh: string, en: string) => pick(localized(zh, en), locale);
   return [
-    `# ${rule.id}`,
-    pick(rule.description, locale),
+    `# ${pick(rule.description, locale)}`,
+    `${t("规则", "Rule")} \`${rule.id}\``,
     `## ${t("默认级别", "Default severity")}`,
     pick(SEVERITY[rule.severity], locale),
     `## ${t("格式要求", "What the format requires")}`,
@@ -38,7 +38,10 @@ export function ruleDocumentation(rule: Rule, locale: Locale): string {
       `在设置 \`govReport.rules\` 或 \`.govreportrc.json\` 的 \`rules\` 中把 \`"${rule.id}"\` 设为 \`"error"\`、\`"warning"\`、\`"info"\`、\`"hint"\` 或 \`"off"\`。`,
       `Set \`"${rule.id}"\` to \`"error"\`, \`"warning"\`, \`"info"\`, \`"hint"\` or \`"off"\` in the \`govReport.rules\` setting or under \`rules\` in \`.govreportrc.json\`.`,
     ),
-    t("对确属有意的个别情况，可在文中停用：", "To accept an intentional case, disable the rule in the text:"),
+    t(
+      "对确属有意的个别情况，可在文中停用（快速修复“在此处忽略此规则”“在本文件中忽略”会写入这样的注释）：",
+      "To accept an intentional case, disable the rule in the text (the quick fixes “Ignore here” and “Ignore in this file” write these comments):",
+    ),
     [
       "```",
       `<!-- gov-report-disable-next-line ${rule.id} -->`,

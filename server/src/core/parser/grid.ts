@@ -1,7 +1,7 @@
 import type { RawCell, TableLayout } from "../model";
 import { isValueLike } from "./cells";
 import { labelKind } from "./labels";
-import { contentBounds, contentEnd, contentLength, contentStart, hasContent, labelKey, trimPadding, type SourceLine } from "../text";
+import { contentBounds, contentEnd, contentLength, contentStart, hasContent, isPadding, labelKey, trimPadding, type SourceLine } from "../text";
 import { range, type Range } from "../types";
 
 /**
@@ -54,6 +54,8 @@ export interface GridRow {
   firstLine: number;
   lastLine: number;
   layout: TableLayout;
+  /** The last line of pipes alone that closes the row in a `|` stream (its spans): part of the row, no cell. */
+  spacer?: GridCell;
 }
 
 export interface GridBlock {
@@ -120,8 +122,21 @@ function pipeRowCells(line: number, text: string, outer: boolean): GridCell[] {
 const OUTER_PIPES = /^\s*\|.*\|\s*$/;
 const hasOuterPipes = (s: string) => OUTER_PIPES.test(s);
 
-const PIPE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-const isPipeSeparator = (s: string) => PIPE_SEPARATOR.test(s);
+const SEPARATOR_CELL = /^:?-{3,}:?$/;
+/**
+ * A Markdown rule line (`|---|:---:|`): every cell between pipes is dashes. Cell by cell, not one regex
+ * over the line: optional padding on both sides of an optional pipe backtracks quadratically on a long run of spaces.
+ */
+function isPipeSeparator(s: string): boolean {
+  let rules = 0;
+  for (const cell of s.split("|")) {
+    const text = trimPadding(cell);
+    if (!text) continue;
+    if (!SEPARATOR_CELL.test(text)) return false;
+    rules++;
+  }
+  return rules > 0;
+}
 
 /**
  * How a `|` line reads: one cell and at most two pipes is a cell of a `|`
@@ -169,6 +184,8 @@ function chooseLayout(lines: SourceLine[], first: number, last: number): TableLa
 interface StreamCell {
   cell: GridCell;
   breakBefore: boolean;
+  /** The cell is a line of pipes alone in a `|` stream: it closes a row and is no cell of it. */
+  spacer?: boolean;
 }
 
 /** `prev` continued by the content of line `i` from `a` to `b` (a cell wrapped over lines: 本年新 / 制作数量). */
@@ -217,12 +234,36 @@ function tabLedCells(lines: SourceLine[], first: number, last: number): StreamCe
   return out;
 }
 
+/** One past the last character of s that is neither padding nor a pipe: where the line's last cell text ends (0 when it has none). */
+function textEnd(s: string): number {
+  let to = s.length;
+  while (to > 0 && (isPadding(s.charCodeAt(to - 1)) || s.charCodeAt(to - 1) === PIPE)) to--;
+  return to;
+}
+
+const PIPE = 0x7c;
+
+/** The first text after line `i` (up to its first pipe) is an official table word: the first cell of a row. */
+function rowBeginsAfter(lines: SourceLine[], i: number, last: number): boolean {
+  for (let k = i + 1; k <= last; k++) {
+    const s = lines[k].text;
+    if (isBlank(s)) continue;
+    const bar = s.indexOf("|");
+    const text = bar < 0 ? s : s.slice(0, bar);
+    return hasContent(text) && !isValueLike(text) && labelKind(labelKey(text)) !== undefined;
+  }
+  return false;
+}
+
 /**
  * Cells of a `|` stream: the block's text read as one run in which every pipe
  * ends a cell, whatever the line breaks — so ` |`-ended cells, cells between
- * lone `|` lines and `| `-led cells all come out as the same cells, and a
- * spacer line of k pipes as k empty cells. Text on lines with no pipe between
- * them is one wrapped cell when both are words, two cells otherwise.
+ * lone `|` lines and `| `-led cells all come out as the same cells. A line of
+ * pipes alone is no cell: two or more are a row's spans, and a lone pipe right
+ * before a row's first word opens that row (an empty cell there could as well
+ * be the row's opener, and would make a short row look whole). Text on lines
+ * with no pipe between them is one wrapped cell when both are words, two
+ * cells otherwise.
  */
 function pipeStreamCells(lines: SourceLine[], first: number, last: number): StreamCell[] {
   const out: StreamCell[] = [];
@@ -231,10 +272,11 @@ function pipeStreamCells(lines: SourceLine[], first: number, last: number): Stre
   let spaces: GridCell | undefined;
   for (let i = first; i <= last; i++) {
     const s = lines[i].text;
-    const lastContent = contentEnd(s);
-    if (lastContent === 0 && pipeLineKind(s) === "spacer" && s.indexOf("|") !== s.lastIndexOf("|")) {
+    const lastContent = textEnd(s);
+    if (lastContent === 0 && s.indexOf("|") !== s.lastIndexOf("|")) {
       // A line of two or more pipes is a spacer (the spans of a row): it ends the open cell and is no cell itself.
       if (open) push(open);
+      out.push({ cell: cell(i, s, 0, s.length), breakBefore: false, spacer: true });
       open = spaces = undefined;
       continue;
     }
@@ -253,7 +295,7 @@ function pipeStreamCells(lines: SourceLine[], first: number, last: number): Stre
       } else if (to > from && !open && lastContent === 0) spaces = cell(i, s, from, to); // a line of no-break spaces: where an empty cell stands
       if (bar < 0) break;
       // A pipe ends the open cell, or is an empty cell of its own — but the pipes after a line's last cell are its spans.
-      if (open || spaces || lastContent === 0 || bar < lastContent) push(open ?? spaces ?? cell(i, s, from, bar));
+      if (open || spaces || bar < lastContent || (lastContent === 0 && !rowBeginsAfter(lines, i, last))) push(open ?? spaces ?? cell(i, s, from, bar));
       open = spaces = undefined;
       from = bar + 1;
     }
@@ -296,22 +338,32 @@ function roleOf(c: GridCell): CellRole {
  * its own, before its first item; header words before it are the header's);
  * a header word starts one after a row label or values (the next sub-table's
  * caption), other text after values or a row's cells; values after header words alone start an unlabelled row (table
- * 四's figures). Blank lines end rows in the tab-led layout.
+ * 四's figures). Blank lines end rows in the tab-led layout; a `|` stream's
+ * spacer lines belong to the row before them.
  */
 function segmentRows(cells: StreamCell[], layout: TableLayout): GridRow[] {
   const rows: GridRow[] = [];
   let cur: GridCell[] = [];
+  let spacer: GridCell | undefined;
   let hasValue = false;
   let hasRowLabel = false;
   let hasLabel = false;
   const flush = () => {
-    if (cur.some(isFilled)) rows.push({ cells: cur, firstLine: cur[0].line, lastLine: cur[cur.length - 1].endLine, layout });
+    if (cur.some(isFilled)) {
+      const lastLine = Math.max(cur[cur.length - 1].endLine, spacer?.line ?? 0);
+      rows.push({ cells: cur, firstLine: cur[0].line, lastLine, layout, spacer });
+    }
     cur = [];
+    spacer = undefined;
     hasValue = hasRowLabel = hasLabel = false;
     afterLabel = 0;
   };
   let afterLabel = 0;
-  for (const { cell: c, breakBefore } of cells) {
+  for (const { cell: c, breakBefore, spacer: spans } of cells) {
+    if (spans) {
+      if (cur.some(isFilled)) spacer = c;
+      continue;
+    }
     if (breakBefore) flush();
     const role = roleOf(c);
     if (role === "row" && (hasValue || hasLabel)) flush();

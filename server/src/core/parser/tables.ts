@@ -1,5 +1,5 @@
 import { formatById, type ColumnSpec, type FormatId, type FormatSpec, type RowSpec, type TableSpec } from "../formats";
-import type { Cell, Placement, RawCell, Table, TableLayout, UnreadableTable } from "../model";
+import type { Cell, Placement, RawCell, Row, Table, TableLayout, UnreadableTable } from "../model";
 import { KeyMemo } from "../memo";
 import { hasContent, labelKey, stripNumbering, stripRemark, trimPadding, type SourceLine } from "../text";
 import { range, type Range } from "../types";
@@ -189,8 +189,8 @@ function place(
   const firstN = () => Array.from({ length: n }, (_, i) => i);
   if (filled.length > n) return { cells: new Array(n).fill(undefined), placement: "too-many", valueCount: filled.length };
   if (filled.length === n) return at(filled);
-  // n cells whose first is blank, after a label that spans both label columns (一、本年新收…): the blank may be
-  // the span's cell (one value is missing) or the first column's — the count proves neither.
+  // n cells whose first is blank, after a label that spans both label columns (一、本年新收…) in a layout that
+  // writes the span's cell: the blank may be that cell (one value is missing) or the first column's — the count proves neither.
   if (values.length === n && !(spansLabel && !isFilled(values[0]))) return at(firstN());
   const grid = state.grid;
   if (!state.gridBroken && state.gridWidth === rowWidth && grid.size === n) {
@@ -204,6 +204,13 @@ function place(
   }
   return { cells: new Array(n).fill(undefined), placement: "too-few", valueCount: filled.length };
 }
+
+/**
+ * Layouts copied from a web page, which write no cell for what a span covers:
+ * a blank after a label that spans both label columns is the first column's
+ * cell, not the span's.
+ */
+const DROPS_SPANNED_CELLS = new Set<TableLayout>(["pipe-per-line", "lines"]);
 
 /** Reads every table of one format out of the grid blocks. */
 function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
@@ -225,8 +232,10 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
       states.set(spec.id, s);
       order.push(s);
     }
+    // The table reaches to the row's last cell, or past it to the row's spacer line.
     const lastCell = row.cells[row.cells.length - 1];
-    s.table.range = { start: s.table.range.start, end: lastCell ? { line: lastCell.endLine, character: lastCell.end } : s.table.range.end };
+    const end = row.spacer && row.spacer.line > (lastCell?.endLine ?? -1) ? row.spacer : lastCell;
+    s.table.range = { start: s.table.range.start, end: end ? { line: end.endLine, character: end.end } : s.table.range.end };
     return s;
   };
 
@@ -272,7 +281,7 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
       const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled).map(rawCell);
       // A group label with nothing after it (（三）不予公开 on a line of its own) carries no figure: it is no row of the table.
       if (spec.values === false && !values.some(isFilled)) continue;
-      const spansLabel = current.table.spec.labelColumns > 1 && !spec.group && labelCells.length === 1;
+      const spansLabel = current.table.spec.labelColumns > 1 && !spec.group && labelCells.length === 1 && !DROPS_SPANNED_CELLS.has(row.layout);
       const labelEnd = labelAt >= 0 ? contentRangeOf(row.cells[labelAt]) : undefined;
       const placed = place(current, values, raws, labelAt + 1, row.cells.length, row.layout, labelEnd, spansLabel);
       const first = row.cells[0];
@@ -367,9 +376,11 @@ const MAX_UNPLACED_ROWS = 2;
 
 /**
  * Why a table cannot be read with confidence, if it cannot: a row that holds
- * another row's label among its values (rows glued together), a template row
- * whose label stands in the table without being read as a row, or many rows
- * whose values cannot be placed and do not share one surplus.
+ * another row's label among its values, or more values than columns right
+ * before a template row that is missing (rows glued together: the next row's
+ * label lost, its values run on into this row), a template row whose label
+ * stands in the table without being read as a row, or many rows whose values
+ * cannot be placed and do not share one surplus.
  */
 function doubtsAbout(table: Table, texts: string[], format: FormatSpec): UnreadableTable | undefined {
   // Only a cell that names a row (not a header word such as 其他 or 总计) can be a row read wrongly.
@@ -378,7 +389,9 @@ function doubtsAbout(table: Table, texts: string[], format: FormatSpec): Unreada
     const key = labelKey(c.raw);
     return labelKind(key) === "row" ? matchRowKey(key, format, table.spec) : undefined;
   };
-  const glued = table.rows.filter((r) => r.rawCells.some((c) => rowOf(c)?.table === table.spec));
+  const valueRows = table.spec.rows.filter((r) => r.values !== false);
+  const missingNext = (r: Row) => table.missingRows.includes(valueRows[valueRows.indexOf(r.spec) + 1]);
+  const glued = table.rows.filter((r) => r.rawCells.some((c) => rowOf(c)?.table === table.spec) || (r.placement === "too-many" && missingNext(r)));
   const hidden = table.missingRows.filter((m) => texts.some((raw) => rowOf({ raw })?.row === m));
   const unplaced = table.rows.filter((r) => r.placement !== "placed");
   const surplus = new Set(unplaced.map((r) => (r.placement === "too-many" ? r.valueCount - table.spec.columns.length : -1)));
@@ -401,8 +414,14 @@ function textsWithin(blocks: GridBlock[], lines: SourceLine[], table: Table): st
       if (row.firstLine >= first && row.lastLine <= last) for (const c of row.cells) if (isFilled(c)) out.push(c.raw);
   }
   // Such a line is its label with the figures run on after it: the label is what can name a row.
-  for (let l = first; l <= last; l++) if (!covered[l - first] && hasContent(lines[l].text)) out.push(trimPadding(lines[l].text).replace(TRAILING_FIGURES, ""));
+  for (let l = first; l <= last; l++) if (!covered[l - first] && hasContent(lines[l].text)) out.push(withoutTrailingFigures(trimPadding(lines[l].text)));
   return out;
 }
 
-const TRAILING_FIGURES = /[\d\s|/\-—－０-９]+$/;
+const FIGURE_CHARACTER = /[\d\s|/\-—－０-９]/;
+/** The text less the figures, pipes and spaces it ends with — a scan from the end (a `[…]+$` regex is quadratic in a long run of them). */
+function withoutTrailingFigures(s: string): string {
+  let end = s.length;
+  while (end > 0 && FIGURE_CHARACTER.test(s[end - 1])) end--;
+  return s.slice(0, end);
+}

@@ -1,5 +1,6 @@
 // Bundles the client, the server and the CLI with esbuild (dist/). `--production` minifies.
 import { build } from "esbuild";
+import { buildPage } from "./build-page.mjs";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -42,8 +43,9 @@ const common = {
 
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx] },
-  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js", plugins: [noNetwork, lazyDocx] },
+  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx] },
   { entryPoints: ["server/src/docx/index.ts"], outfile: "dist/docx.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ];
 for (const e of entries) await build({ ...common, ...e });
+await buildPage("dist/gov-report.html", common.define);

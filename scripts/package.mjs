@@ -5,7 +5,7 @@
 // bundles with source maps, which running tests spawn) is never rewritten underneath them.
 // What goes into the .vsix is decided by the allow-list in .vscodeignore.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +44,9 @@ function stageProject(staging) {
   }
   // The build resolves esbuild and the bundled dependencies from here.
   symlinkSync(join(root, "node_modules"), join(staging, "node_modules"), "dir");
+  // `files` is the npm package's list; vsce refuses it beside .vscodeignore, which decides the .vsix.
+  const { files, ...vsixManifest } = manifest;
+  writeFileSync(join(staging, "package.json"), JSON.stringify(vsixManifest, null, 2) + "\n");
 }
 
 /** Runs a step with its output shown; a failing step ends the packaging with its exit status. */

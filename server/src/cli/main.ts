@@ -3,6 +3,7 @@ import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { fix } from "./commands/fix";
 import { importCommand } from "./commands/import";
+import { lsp } from "./commands/lsp";
 import { newCommand } from "./commands/new";
 import { parseCommand } from "./commands/parse";
 import { isCheckWorker, serveBatches } from "./parallel";
@@ -17,6 +18,8 @@ const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检
   gov-report new --year YYYY [--organ 名称] [--format 2019|2021]
   gov-report import REPORT.docx [-o DRAFT.txt]
   gov-report export DRAFT.txt [-o REPORT.docx] [--force] [--previous FILE] [--config FILE]
+  gov-report lsp [--stdio | --node-ipc]
+  gov-report --version | --help
 
 check  检查文件或文件夹（文件夹中的 .txt/.md 年报草稿和 .docx Word 报告）。退出码：0 无错误，1 有错误，2 用法或读写错误。
        同一机关上一年度的报告在所查文件中时自动对照（也可用 --previous 或配置 previous 指定）；
@@ -25,7 +28,9 @@ fix    就地应用安全修复（只改写法，不改数字）。
 parse  以 JSON 输出解析结果。
 new    输出指定年份的完整报告模板（格式按年份选择）。
 import 将 Word 报告（.docx）转换为文本草稿（check 也可直接检查 .docx，问题以段落或表格行列标出）。
-export 将草稿导出为正式版式的 Word 文档；草稿有错误时拒绝导出，除非加 --force。`;
+export 将草稿导出为正式版式的 Word 文档；草稿有错误时拒绝导出，除非加 --force。
+lsp    启动语言服务器（默认经标准输入输出通信），供 Neovim、Emacs、Helix、Sublime Text 等编辑器使用；
+       与 gov-report-language-server 相同。见 docs/editors.md。`;
 
 /** The commands; each is a module under commands/. */
 const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
@@ -35,12 +40,13 @@ const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
   new: newCommand,
   import: importCommand,
   export: exportCommand,
+  lsp,
 };
 
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
-    if (args.options.has("--version")) {
+    if (args.command === "--version" || args.options.has("--version")) {
       process.stdout.write(VERSION + "\n");
       return 0;
     }

@@ -11,11 +11,16 @@ import { Validator } from "./validation";
 import { registerWordRequests } from "./word";
 import { WorkspaceReports } from "./workspace";
 
+/** The transports vscode-languageserver reads from the arguments. */
+const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
+
 /**
  * The gov-report language server: a thin adapter over the pure core. It exits
  * when its client goes away (stdin closes or the client's process dies).
  */
 function startServer(): void {
+  // Started with no transport (`gov-report-language-server`, `node dist/server.js`), it speaks over stdio.
+  if (!process.argv.slice(2).some((arg) => TRANSPORT.test(arg))) process.argv.push("--stdio");
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(ValidatedTextDocument);
   const background = new BackgroundChecker(__filename, (message) => connection.console.error(message));

@@ -2,7 +2,7 @@ import type { ReportModel, Table } from "../model";
 import { comparePositions } from "../positions";
 import { checkRelations, type RelationCheck } from "../relations";
 import { localized, range, type Localized, type Range } from "../types";
-import { statedForRow } from "./narrativeTable";
+import { statedForRow, type StatedCount } from "./narrativeTable";
 import { defineRule, type Fix, type Rule } from "./types";
 
 /**
@@ -31,13 +31,13 @@ function othersRange(c: RelationCheck): Range {
 }
 
 /** The count the text states for the row (each-row relations on a row's total only). */
-function statedFor(model: ReportModel, table: Table, c: RelationCheck) {
+function statedFor(model: ReportModel, table: Table, c: RelationCheck): StatedCount | undefined {
   if (c.relation.each !== "row") return undefined;
   const row = table.rows.find((r) => r.cells.includes(c.target.cell));
   return row && statedForRow(model, table.spec.id, row.spec.id, c.target.cell.column.id);
 }
 
-function alternatives(c: RelationCheck, words: Wording, stated: ReturnType<typeof statedFor>): Fix[] {
+function alternatives(c: RelationCheck, words: Wording, stated: StatedCount | undefined): Fix[] {
   const target = words.target(c);
   const current = fmt(c.target.cell.value!);
   const e = fmt(c.expected);

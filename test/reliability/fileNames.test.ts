@@ -1,7 +1,7 @@
 /**
  * A file name is data: a newline in it cannot forge a line of the stylish,
  * summary or error output (control characters are escaped), and SARIF gets
- * it as a percent-encoded URI reference.
+ * it as a percent-encoded URI reference. A name that is not UTF-8 is told.
  */
 import assert from "node:assert/strict";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -35,5 +35,16 @@ describe("file names with control characters", () => {
       assert.ok(uri.endsWith("/a%0Aforged.txt%3A%20error.txt"), uri);
       assert.doesNotMatch(uri, /[\s\n]/);
     }
+  });
+
+  it("a draft whose name is not UTF-8 is named as such in a folder, and the other drafts are checked", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "good.txt"), sample("003"));
+    // 报 in GBK: a name saved by a system that does not use UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xb1, 0xa8]), Buffer.from(".txt")]), sample("003"));
+    const r = runCli(["check", "--format", "json", dir]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /\.txt: .*the file name is not valid UTF-8 and cannot be read; rename it/);
+    assert.ok((JSON.parse(r.stdout) as { file: string }[]).some((x) => x.file.endsWith("good.txt")));
   });
 });

@@ -150,6 +150,18 @@ const WORD_LOCK = /^~\$/;
 const SKIP_DIRS = new Set(["node_modules", ".git", ".svn", ".hg"]);
 
 /**
+ * The names of a folder's entries; a draft whose name is not UTF-8 is
+ * reported (as a string its bytes would be lost, and the file not found).
+ */
+function utf8Names(dir: string, names: Buffer[], onProblem: (path: string, message: string) => void): string[] {
+  const valid = names.filter((name) => isUtf8(name));
+  for (const name of names)
+    if (!isUtf8(name) && DRAFT.test(name.toString("latin1")))
+      onProblem(join(dir, name.toString("utf8")), "文件名不是有效的 UTF-8 编码，无法读取，请重命名 / the file name is not valid UTF-8 and cannot be read; rename it");
+  return valid.map((name) => name.toString("utf8"));
+}
+
+/**
  * Drafts and Word reports below a folder, in a stable order; unreadable
  * folders and loops are reported, not fatal. A .docx beside a draft of the
  * same name is that draft's export (`gov-report export` writes it there): the
@@ -183,7 +195,7 @@ export function walk(dir: string, onProblem: (path: string, message: string) => 
   const visitFolder = (d: string) => {
     let names: string[];
     try {
-      names = readdirSync(d).sort();
+      names = utf8Names(d, readdirSync(d, { encoding: "buffer" }), onProblem).sort();
     } catch (e) {
       onProblem(d, `无法读取文件夹 / cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return;

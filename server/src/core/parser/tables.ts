@@ -364,7 +364,7 @@ export function readTables(blocks: GridBlock[], documentFormat: FormatSpec, sign
   }
   const unreadable: UnreadableTable[] = [];
   const readable = tables.filter((t) => {
-    const doubt = doubtsAbout(t, textsWithin(blocks, lines, t), formatById(t.format));
+    const doubt = doubtsAbout(t, () => textsWithin(blocks, lines, t), formatById(t.format));
     if (doubt) unreadable.push(doubt);
     return !doubt;
   });
@@ -382,7 +382,7 @@ const MAX_UNPLACED_ROWS = 2;
  * stands in the table without being read as a row, or many rows whose values
  * cannot be placed and do not share one surplus.
  */
-function doubtsAbout(table: Table, texts: string[], format: FormatSpec): UnreadableTable | undefined {
+function doubtsAbout(table: Table, textsOf: () => string[], format: FormatSpec): UnreadableTable | undefined {
   // Only a cell that names a row (not a header word such as 其他 or 总计) can be a row read wrongly.
   const rowOf = (c: { raw: string }) => {
     if (isValueLike(c.raw)) return undefined;
@@ -392,6 +392,8 @@ function doubtsAbout(table: Table, texts: string[], format: FormatSpec): Unreada
   const valueRows = table.spec.rows.filter((r) => r.values !== false);
   const missingNext = (r: Row) => table.missingRows.includes(valueRows[valueRows.indexOf(r.spec) + 1]);
   const glued = table.rows.filter((r) => r.rawCells.some((c) => rowOf(c)?.table === table.spec) || (r.placement === "too-many" && missingNext(r)));
+  // The table's text is gathered only when a row is missing: most tables have every row.
+  const texts = table.missingRows.length ? textsOf() : [];
   const hidden = table.missingRows.filter((m) => texts.some((raw) => rowOf({ raw })?.row === m));
   const unplaced = table.rows.filter((r) => r.placement !== "placed");
   const surplus = new Set(unplaced.map((r) => (r.placement === "too-many" ? r.valueCount - table.spec.columns.length : -1)));

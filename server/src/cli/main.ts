@@ -5,6 +5,7 @@ import { fix } from "./commands/fix";
 import { importCommand } from "./commands/import";
 import { lsp } from "./commands/lsp";
 import { newCommand } from "./commands/new";
+import { pageCommand } from "./commands/page";
 import { parseCommand } from "./commands/parse";
 import { isCheckWorker, serveBatches } from "./parallel";
 import { VERSION } from "./version";
@@ -18,6 +19,7 @@ const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检
   gov-report new --year YYYY [--organ 名称] [--format 2019|2021]
   gov-report import REPORT.docx [-o DRAFT.txt]
   gov-report export DRAFT.txt [-o REPORT.docx] [--force] [--previous FILE] [--config FILE]
+  gov-report page [-o 年报检查.html]
   gov-report lsp [--stdio | --node-ipc]
   gov-report --version | --help
 
@@ -29,6 +31,8 @@ parse  以 JSON 输出解析结果。
 new    输出指定年份的完整报告模板（格式按年份选择）。
 import 将 Word 报告（.docx）转换为文本草稿（check 也可直接检查 .docx，问题以段落或表格行列标出）。
 export 将草稿导出为正式版式的 Word 文档；草稿有错误时拒绝导出，除非加 --force。
+page   输出离线检查页面（一个 HTML 文件，双击即可在浏览器中使用，不联网、不安装）：
+       拖入或粘贴草稿即可检查、预览、应用安全修正、下载修正后的文本和 Word 文档；拖入多份报告得到汇总表。
 lsp    启动语言服务器（默认经标准输入输出通信），供 Neovim、Emacs、Helix、Sublime Text 等编辑器使用；
        与 gov-report-language-server 相同。见 docs/editors.md。`;
 
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
   new: newCommand,
   import: importCommand,
   export: exportCommand,
+  page: pageCommand,
   lsp,
 };
 

@@ -127,6 +127,8 @@ export class Validator {
   dispose(): void {
     this.disposed = true;
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
+    this.due.clear();
+    this.unparsed.clear();
     this.background?.dispose();
   }
 

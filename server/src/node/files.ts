@@ -19,7 +19,7 @@ export interface DecodedFile {
 export class FileProblem extends Error {}
 
 /** The largest draft, Word report or last year's report read (a .docx's parts have limits of their own, docx/limits.ts). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const NOT_UTF8_AFTER_BOM = "有 UTF-8 标记（BOM），但内容不是有效的 UTF-8 / starts with a UTF-8 byte order mark but is not valid UTF-8";
 const ODD_UTF16 = "UTF-16 文件的字节数为奇数，末尾多出一个字节 / a UTF-16 file with an odd number of bytes: one byte left over at the end";

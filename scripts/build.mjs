@@ -29,6 +29,16 @@ const lazyDocx = {
   },
 };
 
+/** The spreadsheet writer and exceljs are dist/xlsx.js, required by the CLI only when it writes a spreadsheet (cli/xlsx.ts). */
+const lazyXlsx = {
+  name: "lazy-xlsx",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/spreadsheet$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]cli[\\/]xlsx\.ts$/.test(args.importer) ? { path: "./xlsx.js", external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   plugins: [noNetwork],
   bundle: true,
@@ -42,9 +52,10 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx] },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx, lazyXlsx] },
   { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx] },
   { entryPoints: ["server/src/docx/index.ts"], outfile: "dist/docx.js" },
+  { entryPoints: ["server/src/cli/spreadsheet.ts"], outfile: "dist/xlsx.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },
 ];
 for (const e of entries) await build({ ...common, ...e });

@@ -44,11 +44,11 @@ describe("check --summary", () => {
     const rows = summaryRows(r.stdout);
     const byFile = Object.fromEntries(rows.map((row) => [row[0].slice(dir.length + 1), row.slice(1)]));
     assert.deepEqual(Object.keys(byFile), ["bing-2021.txt", "jia-2020.txt", "jia-2021.txt", "yi-2021.txt"]);
-    assert.deepEqual(byFile["jia-2020.txt"], ["示例县人民政府办公室", "2020", "2019", "0", "0", "✓"]);
+    assert.deepEqual(byFile["jia-2020.txt"], ["示例县人民政府办公室", "2020", "2019", "0", "0", "平衡"]);
     // The two carryover-mismatch errors (自然人, 总计) come from comparing with jia-2020.txt.
-    assert.deepEqual(byFile["jia-2021.txt"], ["示例县人民政府办公室", "2021", "2021", "2", "0", "✓"]);
-    assert.equal(byFile["yi-2021.txt"][5], "2");
-    assert.equal(byFile["bing-2021.txt"][5], "—");
+    assert.deepEqual(byFile["jia-2021.txt"], ["示例县人民政府办公室", "2021", "2021", "2", "0", "平衡"]);
+    assert.equal(byFile["yi-2021.txt"][5], "2 列不平衡");
+    assert.equal(byFile["bing-2021.txt"][5], "未能读取");
     assert.match(r.stdout, /共 4 份报告：\d 份有错误，1 份表三不平衡/);
   });
 
@@ -117,10 +117,10 @@ describe("check --format html", () => {
     const rows = Array.from(summary.getElementsByTagName("tr")).map((tr) => Array.from(tr.getElementsByTagName("*")).filter((c) => ["th", "td"].includes(c.tagName.toLowerCase())).map(text));
     assert.deepEqual(rows[0], ["文件", "机关", "年度", "格式", "错误", "警告", "表三平衡"]);
     assert.deepEqual(rows.slice(1).map((row) => [row[0].slice(dir.length + 1), row[6]]), [
-      ["bing-2021.txt", "—"],
-      ["jia-2020.txt", "✓"],
-      ["jia-2021.txt", "✓"],
-      ["yi-2021.txt", "2"],
+      ["bing-2021.txt", "未能读取"],
+      ["jia-2020.txt", "平衡"],
+      ["jia-2021.txt", "平衡"],
+      ["yi-2021.txt", "2 列不平衡"],
     ]);
     const links = Array.from(summary.getElementsByTagName("a")).map((a) => a.getAttribute("href"));
     assert.deepEqual(links, ["#report-1", "#report-2", "#report-3", "#report-4"]);

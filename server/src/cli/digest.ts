@@ -1,4 +1,4 @@
-import { renderTableHtml, reportFacts, tableExtents, type Finding, type Locale, type ReportFacts, type ReportModel, type TableExtent } from "../core";
+import { quotedText, renderTableHtml, reportFacts, tableExtents, type Finding, type Locale, type ReportFacts, type ReportModel, type TableExtent } from "../core";
 import type { WordLocation } from "../docx/locations";
 
 /**
@@ -14,6 +14,10 @@ import type { WordLocation } from "../docx/locations";
 export interface Wanted {
   facts: boolean;
   review?: Locale;
+  /** Each finding's fingerprint (core/review.ts): the review page's decisions and `review --prune` name findings by it. */
+  fingerprints?: boolean;
+  /** The text each finding points at (the spreadsheet and the 审核意见 quote it). */
+  quotes?: boolean;
 }
 
 export interface ReportDigest {
@@ -21,6 +25,8 @@ export interface ReportDigest {
   tables: TableExtent[];
   facts?: ReportFacts;
   review?: ReviewExtract;
+  /** The text each finding points at, in the findings' order. */
+  quotes?: string[];
 }
 
 /** A report as checked, ready for every output format. */
@@ -30,6 +36,12 @@ export interface CheckedReport {
   /** For a .docx: the Word location of each finding's start (paragraph, or table cell), in the findings' order. */
   word?: (WordLocation | undefined)[];
   digest: ReportDigest;
+  /** With a review or wanted.fingerprints: each finding's fingerprint, in the findings' order. */
+  fingerprints?: string[];
+  /** With a review: whether the reviewer accepted each finding, in the findings' order. */
+  accepted?: boolean[];
+  /** Findings a reviewer dismissed, left out of findings. */
+  excluded?: number;
   /** Last year's report it was compared with. */
   previous?: string;
 }
@@ -39,7 +51,13 @@ export function digestReport(model: ReportModel, findings: Finding[], wanted: Wa
     tables: tableExtents(model),
     facts: wanted.facts ? reportFacts(model) : undefined,
     review: wanted.review ? reviewExtract(model, findings, wanted.review) : undefined,
+    quotes: wanted.quotes ? quotesOf(model, findings) : undefined,
   };
+}
+
+function quotesOf(model: ReportModel, findings: Finding[]): string[] {
+  const lines = model.lines.map((l) => l.text);
+  return findings.map((f) => quotedText(lines, f));
 }
 
 /** What the review page shows of a report's text: the lines its findings quote, and its statistics tables with the cells in question outlined. */

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { escapeHtml, groupFindings, localized, pick, REPORT_CSS, type Finding, type FindingGroup, type Locale, type Localized } from "../core";
+import { escapeHtml, groupFindings, localized, pick, quotedText, REPORT_CSS, type Finding, type FindingGroup, type Locale, type Localized, type ReviewDecision } from "../core";
 import { quotedLines, type CheckedReport, type ReviewExtract } from "./digest";
+import { SEVERITY_NAMES } from "./listing";
 import type { FileResult } from "./output";
-import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type SummaryLine } from "./summary";
+import { bySeverityThenPlace, SUMMARY_COLUMNS, summaryLines, summaryTotal, type SummaryLine } from "./summary";
 
 /**
  * `check --format html`: a self-contained review page for a supervising
@@ -19,14 +20,14 @@ import { SUMMARY_COLUMNS, summaryLines, summaryTotal, type SummaryLine } from ".
  *
  * The page is rendered from each report's findings and its ReviewExtract
  * (digest.ts), not from its model: the model stays in the thread that checked it.
+ *
+ * Decisions: each finding (gr-finding-item with data-fingerprint) has the
+ * buttons 已确认 and 不是问题 (with a reason). They change the page only; the
+ * page writes nothing itself: 下载审核记录 saves the decisions — those of the
+ * review files read by check (#gr-review-data) updated with the
+ * page's — as a JSON file to be put beside the reports as .govreport-review.json,
+ * and 载入审核记录 reads such a file back into the page.
  */
-
-const SEVERITY: Record<Finding["severity"], Localized> = {
-  error: localized("错误", "error"),
-  warning: localized("警告", "warning"),
-  info: localized("提示", "info"),
-  hint: localized("提示", "hint"),
-};
 
 const TITLE = localized("政府信息公开工作年度报告检查结果", "Review of government information disclosure annual reports");
 
@@ -50,6 +51,72 @@ section.gr-review { border-top: 1px solid #ccc; margin-top: 2em; }
 .gr-quote mark { background: #ffe08a; }
 .gr-group > details > summary { cursor: pointer; }
 .gr-members { font-size: 0.9em; }
+.gr-decide { margin-left: 1.5em; font-size: 0.85em; }
+.gr-decide input.gr-reason { width: 16em; }
+.gr-decision { margin-left: 0.5em; font-weight: bold; }
+.gr-finding-item[data-decision="accepted"] > .gr-decide .gr-decision { color: #2e7d32; }
+.gr-finding-item[data-decision="dismissed"] { opacity: 0.6; }
+.gr-review-bar { margin: 1em 0; }
+`;
+
+/**
+ * The decisions: buttons mark a finding in the page, the download button
+ * saves every decision as the review file's JSON, the file input reads one
+ * back. Nothing reaches the disk but through the browser's download.
+ */
+const DECISION_SCRIPT = `
+(function () {
+  var data = document.getElementById("gr-review-data");
+  var seed = JSON.parse(data.getAttribute("data-decisions"));
+  var labels = JSON.parse(data.getAttribute("data-labels"));
+  var decisions = {};
+  seed.forEach(function (d) { decisions[d.fingerprint] = d; });
+  var items = document.querySelectorAll(".gr-finding-item[data-fingerprint]");
+  function show(li) {
+    var d = decisions[li.getAttribute("data-fingerprint")];
+    li.setAttribute("data-decision", d ? d.decision : "");
+    li.querySelector(".gr-decision").textContent = d ? labels[d.decision] + (d.reason ? "：" + d.reason : "") : "";
+    if (d && d.reason) li.querySelector(".gr-reason").value = d.reason;
+  }
+  function decide(li, decision) {
+    var fp = li.getAttribute("data-fingerprint");
+    var old = decisions[fp];
+    var reason = li.querySelector(".gr-reason").value.trim();
+    if (old && old.decision === decision && (decision === "accepted" || old.reason === reason)) delete decisions[fp];
+    else {
+      var d = { fingerprint: fp, decision: decision, rule: li.getAttribute("data-rule"), report: li.getAttribute("data-report"), quote: li.getAttribute("data-quote") };
+      if (decision === "dismissed" && reason) d.reason = reason;
+      decisions[fp] = d;
+    }
+    show(li);
+  }
+  items.forEach(function (li) {
+    li.querySelector(".gr-accept").addEventListener("click", function () { decide(li, "accepted"); });
+    li.querySelector(".gr-dismiss").addEventListener("click", function () { decide(li, "dismissed"); });
+    show(li);
+  });
+  document.getElementById("gr-download").addEventListener("click", function () {
+    var list = Object.keys(decisions).map(function (k) { return decisions[k]; }).sort(function (a, b) {
+      return (a.report || "").localeCompare(b.report || "") || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
+    });
+    var blob = new Blob([JSON.stringify({ version: 1, decisions: list }, null, 2) + "\n"], { type: "application/json" });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = ".govreport-review.json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+  document.getElementById("gr-load").addEventListener("change", function (e) {
+    var file = e.target.files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var data = JSON.parse(text);
+      (data.decisions || []).forEach(function (d) { if (d && d.fingerprint) decisions[d.fingerprint] = d; });
+      items.forEach(show);
+    });
+  });
+})();
 `;
 
 /** Sorts the summary table by the clicked column: numbers by value, text by the Chinese collation. */
@@ -71,10 +138,16 @@ document.querySelectorAll("table.gr-summary th").forEach(function (th, col) {
 });
 `;
 
-export function toHtml(reports: CheckedReport[], problems: FileResult[], locale: Locale): string {
+/** The data the decision script starts from, as JSON in attributes of an element it reads: the page's one script stays its only one. */
+function decisionData(decisions: readonly ReviewDecision[], locale: Locale): string {
+  const labels = { accepted: say(locale, "已确认", "accepted"), dismissed: say(locale, "不是问题", "not a problem") };
+  return `<div id="gr-review-data" hidden data-decisions="${escapeHtml(JSON.stringify(decisions))}" data-labels="${escapeHtml(JSON.stringify(labels))}"></div>`;
+}
+
+export function toHtml(reports: CheckedReport[], problems: FileResult[], locale: Locale, decisions: readonly ReviewDecision[] = []): string {
   const nonce = randomBytes(16).toString("base64");
   const title = escapeHtml(pick(TITLE, locale));
-  const lines = summaryLines(reports);
+  const lines = summaryLines(reports, locale);
   return `<!doctype html>
 <html lang="${locale === "en" ? "en" : "zh-CN"}">
 <head>
@@ -88,8 +161,10 @@ export function toHtml(reports: CheckedReport[], problems: FileResult[], locale:
 <p class="gr-total">${escapeHtml(summaryTotal(lines, locale))}</p>
 ${summaryTable(lines, locale)}
 ${problemList(problems, locale)}
+${reviewBar(locale)}
 ${lines.map((l, i) => reportSection(l, i, locale)).join("\n")}
-<script nonce="${nonce}">${SORT_SCRIPT}</script>
+${decisionData(decisions, locale)}
+<script nonce="${nonce}">${SORT_SCRIPT}${DECISION_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -108,6 +183,15 @@ function summaryTable(lines: SummaryLine[], locale: Locale): string {
   return `<table class="gr-summary">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`;
 }
 
+function reviewBar(locale: Locale): string {
+  const t = (zh: string, en: string) => escapeHtml(say(locale, zh, en));
+  return (
+    `<p class="gr-review-bar"><button type="button" id="gr-download">${t("下载审核记录", "Download decisions")}</button> ` +
+    `<label>${t("载入审核记录", "Load decisions")} <input type="file" id="gr-load" accept=".json,application/json"></label> ` +
+    `<span>${t("下载的文件放在报告所在文件夹，命名为 .govreport-review.json，check 即按其排除或标记问题。", "Put the downloaded file beside the reports as .govreport-review.json; check then leaves out or marks the findings.")}</span></p>`
+  );
+}
+
 function problemList(problems: FileResult[], locale: Locale): string {
   if (!problems.length) return "";
   const items = problems.map((p) => `<li><code>${escapeHtml(p.file)}</code>：${escapeHtml(p.problem ?? "")}</li>`);
@@ -122,9 +206,10 @@ function reportSection(line: SummaryLine, index: number, locale: Locale): string
   const previous = report.previous
     ? `<p class="gr-previous">${t("对照上一年度报告", "Compared with last year's report")}：<code>${escapeHtml(report.previous)}</code></p>`
     : "";
+  const decidable = decidableOf(report);
   const findings = report.findings.length
-    ? `<ol class="gr-findings">\n${groupFindings(report.findings, report.digest.tables)
-        .map(({ finding, group }) => (finding ? findingItem(review.quoted, finding, locale) : groupItem(group, locale)))
+    ? `<ol class="gr-findings">\n${groupFindings(bySeverityThenPlace(report.findings), report.digest.tables)
+        .map(({ finding, group }) => (finding ? findingItem(review.quoted, finding, decidable, locale) : groupItem(group, review.quoted, decidable, locale)))
         .join("\n")}\n</ol>`
     : `<p class="gr-clean">${t("未发现问题。", "No problems found.")}</p>`;
   const tables = review.tables.join("\n");
@@ -132,22 +217,49 @@ function reportSection(line: SummaryLine, index: number, locale: Locale): string
   return `<section class="gr-review" id="report-${index + 1}">\n<h2>${escapeHtml(heading)}</h2>\n${previous}\n${findings}\n${details}\n</section>`;
 }
 
-function findingItem(quoted: ReviewExtract["quoted"], f: Finding, locale: Locale): string {
-  return `<li class="gr-finding-item gr-${f.severity}">${findingLine(f, f.severity, f.message, locale)}${quote(quoted, f)}</li>`;
+/** A finding's attributes for a decision (its fingerprint, rule, report and quoted text): none without a fingerprint. */
+type Decidable = (f: Finding, quoted: ReviewExtract["quoted"]) => string;
+
+function decidableOf(report: CheckedReport): Decidable {
+  const prints = new Map(report.findings.map((f, i) => [f, report.fingerprints?.[i]]));
+  return (f, quoted) => {
+    const fingerprint = prints.get(f);
+    if (!fingerprint) return "";
+    const quote = quotedText(Object.assign([], quoted), f);
+    return ` data-fingerprint="${fingerprint}" data-rule="${escapeHtml(f.rule)}" data-report="${escapeHtml(report.file)}" data-quote="${escapeHtml(quote)}"`;
+  };
+}
+
+function decisionButtons(locale: Locale): string {
+  const t = (zh: string, en: string) => escapeHtml(say(locale, zh, en));
+  return (
+    `<div class="gr-decide"><button type="button" class="gr-accept">${t("已确认", "Accept")}</button> ` +
+    `<button type="button" class="gr-dismiss">${t("不是问题", "Not a problem")}</button> ` +
+    `<input type="text" class="gr-reason" placeholder="${t("理由", "reason")}"><span class="gr-decision"></span></div>`
+  );
+}
+
+function findingItem(quoted: ReviewExtract["quoted"], f: Finding, decidable: Decidable, locale: Locale): string {
+  const attributes = decidable(f, quoted);
+  const buttons = attributes ? decisionButtons(locale) : "";
+  return `<li class="gr-finding-item gr-${f.severity}"${attributes}>${findingLine(f, f.severity, f.message, locale)}${quote(quoted, f)}${buttons}</li>`;
 }
 
 /** Severity, line, message and rule of a finding, or of a group at its first member. */
 function findingLine(f: Finding, severity: Finding["severity"], message: Localized, locale: Locale): string {
   const where = say(locale, `第 ${f.range.start.line + 1} 行`, `line ${f.range.start.line + 1}`);
   return (
-    `<span class="gr-severity">${pick(SEVERITY[severity], locale)}</span> ` +
+    `<span class="gr-severity">${pick(SEVERITY_NAMES[severity], locale)}</span> ` +
     `<span class="gr-location">${where}</span> ${escapeHtml(pick(message, locale))} <code class="gr-rule">${escapeHtml(f.rule)}</code>`
   );
 }
 
 /** A table's findings of one rule (core/group.ts): the group's line, which opens onto every member; the tables below outline the cells. */
-function groupItem(group: FindingGroup<Finding>, locale: Locale): string {
-  const members = group.members.map((f) => `<li class="gr-finding-item gr-${f.severity}">${findingLine(f, f.severity, f.message, locale)}</li>`);
+function groupItem(group: FindingGroup<Finding>, quoted: ReviewExtract["quoted"], decidable: Decidable, locale: Locale): string {
+  const members = group.members.map((f) => {
+    const attributes = decidable(f, quoted);
+    return `<li class="gr-finding-item gr-${f.severity}"${attributes}>${findingLine(f, f.severity, f.message, locale)}${attributes ? decisionButtons(locale) : ""}</li>`;
+  });
   return (
     `<li class="gr-finding-item gr-group gr-${group.severity}"><details><summary>${findingLine(group.members[0], group.severity, group.message, locale)}</summary>\n` +
     `<ol class="gr-members">\n${members.join("\n")}\n</ol></details></li>`

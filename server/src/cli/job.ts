@@ -1,6 +1,7 @@
-import { checkModel, parse, type Config, type ReportIdentity, type ReportModel } from "../core";
+import { applyReview, checkModel, decisionMap, fingerprintFindings, parse, type Config, type Finding, type ReportIdentity, type ReportModel, type ReviewDecision } from "../core";
 import { digestReport, type CheckedReport, type Wanted } from "./digest";
 import { FileProblem, readReport, type ReportDraft } from "../node/files";
+import { reportKeyOf } from "../node/review";
 
 /**
  * One file of `check`: read (a text draft or a .docx), parsed and checked,
@@ -17,6 +18,8 @@ export interface Job {
   /** Last year's report is named for it (--previous, `previous`): it is checked once that report is read (commands/check.ts). */
   deferred: boolean;
   wanted: Wanted;
+  /** The decisions of the report's folder's review file (node/review.ts). */
+  review?: ReviewDecision[];
 }
 
 export type JobResult =
@@ -44,8 +47,21 @@ export async function checkFile(job: Job, previous?: ReportModel): Promise<JobRe
   if (!job.explicit && !model.isReport) return { kind: "skipped", file: job.file };
   const identity = { organ: model.organ, year: model.year };
   if (job.deferred) return { kind: "report", file: job.file, identity };
-  const findings = checkModel(model, { config: job.config, previous });
+  const reviewed = reviewFindings(job, model, checkModel(model, { config: job.config, previous }));
+  const { findings } = reviewed;
   const locate = draft.locate;
   const word = locate && findings.map((f) => locate(f.range.start));
-  return { kind: "report", file: job.file, identity, checked: { file: job.file, findings, word, digest: digestReport(model, findings, job.wanted) } };
+  return { kind: "report", file: job.file, identity, checked: { file: job.file, ...reviewed, word, digest: digestReport(model, findings, job.wanted) } };
+}
+
+/**
+ * The findings once the folder's review is applied (dismissed ones left out,
+ * accepted ones marked), with their fingerprints when the output offers
+ * decisions (the review page) or there are decisions to apply.
+ */
+function reviewFindings(job: Job, model: ReportModel, all: Finding[]): Pick<CheckedReport, "findings" | "fingerprints" | "accepted" | "excluded"> {
+  if (!job.review?.length && !job.wanted.fingerprints) return { findings: all };
+  const prints = fingerprintFindings(model.lines.map((l) => l.text), all, reportKeyOf(job.file, model));
+  const r = applyReview(all, prints, decisionMap(job.review ?? []));
+  return { findings: r.findings, fingerprints: r.kept.map((i) => prints[i]), accepted: r.accepted, excluded: r.excluded };
 }

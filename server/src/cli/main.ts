@@ -7,13 +7,15 @@ import { lsp } from "./commands/lsp";
 import { newCommand } from "./commands/new";
 import { pageCommand } from "./commands/page";
 import { parseCommand } from "./commands/parse";
+import { review } from "./commands/review";
 import { isCheckWorker, serveBatches } from "./parallel";
 import { VERSION } from "./version";
 
 const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检查工具
 
 用法 / usage:
-  gov-report check [--format stylish|json|sarif|html] [-o FILE] [--summary] [--previous FILE] [--locale zh-cn|en] [--config FILE] PATH…
+  gov-report check [--format stylish|json|sarif|html|xlsx|docx] [-o FILE] [--summary] [--previous FILE] [--locale zh-cn|en] [--config FILE] PATH…
+  gov-report review [--prune] PATH…
   gov-report fix [--config FILE] PATH…
   gov-report parse --json FILE
   gov-report new --year YYYY [--organ 名称] [--format 2019|2021]
@@ -25,8 +27,11 @@ const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检
 
 check  检查文件或文件夹（文件夹中的 .txt/.md 年报草稿和 .docx Word 报告）。退出码：0 无错误，1 有错误，2 用法或读写错误。
        同一机关上一年度的报告在所查文件中时自动对照（也可用 --previous 或配置 previous 指定）；
-       --summary 输出汇总表；--format html -o 审阅.html 生成供上级机关审阅的网页。
+       --summary 输出汇总表；--format html -o 审阅.html 生成供上级机关审阅的网页；
+       --format xlsx -o 问题清单.xlsx 生成问题清单表格；--format docx -o 审核意见.docx 生成审核意见（文件夹则 -o 指定输出文件夹，每份报告一个文档）。
+       报告所在文件夹的 .govreport-review.json（审核记录）中标为“不是问题”的问题不再列出，“已确认”的加以标注。
 fix    就地应用安全修复（只改写法，不改数字）。
+review 列出审核记录中所指问题已不存在的记录；--prune 将其删除。
 parse  以 JSON 输出解析结果。
 new    输出指定年份的完整报告模板（格式按年份选择）。
 import 将 Word 报告（.docx）转换为文本草稿（check 也可直接检查 .docx，问题以段落或表格行列标出）。
@@ -44,6 +49,7 @@ const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
   new: newCommand,
   import: importCommand,
   export: exportCommand,
+  review,
   page: pageCommand,
   lsp,
 };

@@ -17,7 +17,13 @@ export interface FileResult {
   word?: (WordLocation | undefined)[];
   /** Where the report's tables stand: stylish output groups their findings (JSON and SARIF list every one). */
   digest?: Pick<ReportDigest, "tables">;
+  /** With a review file: whether the reviewer accepted each finding, in the findings' order. */
+  accepted?: boolean[];
+  /** Findings a reviewer dismissed, not among findings. */
+  excluded?: number;
 }
+
+const ACCEPTED = { zh: "[已确认]", en: "[accepted]" };
 
 /** line:column, or for a .docx where the finding (the file's i-th) stands in Word. */
 function where(r: FileResult, f: Finding, i: number, locale: Locale): string {
@@ -39,6 +45,7 @@ export function toJson(results: FileResult[], locale: Locale): string {
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
         ...(r.word ? { word: r.word[i] } : {}),
+        ...(r.accepted?.[i] ? { accepted: true } : {}),
         // A fix that only selects cells to check changes nothing.
         fixable: f.fixes.some((x) => x.edits.length > 0),
       })),
@@ -110,7 +117,9 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
   let grouped = false;
+  let excluded = 0;
   for (const r of results) {
+    excluded += r.excluded ?? 0;
     if (!r.findings.length && !r.problem) continue;
     out.push(color(4, shownPath(r.file), useColor));
     if (r.problem) out.push(`  ${color(31, locale === "en" ? "error" : "错误", useColor)}  ${r.problem}`);
@@ -121,7 +130,8 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
       const f = finding ?? group.members[0];
       const severity = finding ? f.severity : group.severity;
       const sev = severity === "error" ? color(31, severity, useColor) : severity === "warning" ? color(33, severity, useColor) : color(36, severity, useColor);
-      const message = pick(finding ? f.message : r.word ? group.what : group.message, locale);
+      const accepted = finding && r.accepted?.[r.findings.indexOf(f)] ? pick(ACCEPTED, locale) + " " : "";
+      const message = accepted + pick(finding ? f.message : r.word ? group.what : group.message, locale);
       out.push(`  ${where(r, f, r.findings.indexOf(f), locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${message}  ${color(90, f.rule, useColor)}`);
     }
     out.push("");
@@ -132,6 +142,7 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
       ? `${total} problems (${counts.error} errors, ${counts.warning} warnings, ${counts.info + counts.hint} notes) in ${results.length} files`
       : `共 ${results.length} 个文件，${total} 个问题（错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info + counts.hint}）`,
   );
+  if (excluded) out.push(locale === "en" ? `${excluded} dismissed in the review file, not shown` : `已排除 ${excluded} 个（审核记录中标为不是问题）`);
   if (grouped)
     out.push(
       locale === "en"

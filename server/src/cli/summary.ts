@@ -1,4 +1,4 @@
-import { pick, summarize, type Balance, type Locale, type Localized, type ReportSummary } from "../core";
+import { localized, pick, summarize, type Balance, type Finding, type Locale, type Localized, type ReportSummary } from "../core";
 import type { CheckedReport } from "./digest";
 import { shownPath } from "../node/files";
 
@@ -23,11 +23,22 @@ export const SUMMARY_COLUMNS: SummaryColumn[] = [
   { title: { zh: "表三平衡", en: "Table 三 balance" }, numeric: false },
 ];
 
-const NONE = "—";
+/** What stands where a fact could not be read from the report. */
+const NOT_FOUND = localized("未能读取", "not found");
 
-/** ✓, the number of unbalanced columns, or — when it cannot be judged. */
-export function balanceText(balance: Balance): string {
-  return balance.kind === "balanced" ? "✓" : balance.kind === "unbalanced" ? String(balance.columns) : NONE;
+/** 平衡, how many columns do not balance, or 未能读取 when it cannot be judged. */
+export function balanceText(balance: Balance, locale: Locale): string {
+  if (balance.kind === "balanced") return pick(localized("平衡", "balanced"), locale);
+  if (balance.kind === "unbalanced") return pick(localized(`${balance.columns} 列不平衡`, `${balance.columns} columns unbalanced`), locale);
+  return pick(NOT_FOUND, locale);
+}
+
+const SEVERITY_ORDER: Finding["severity"][] = ["error", "warning", "info", "hint"];
+
+/** Errors first, then warnings, then the rest; each in the order of the document. */
+export function bySeverityThenPlace(findings: Finding[]): Finding[] {
+  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+  return [...findings].sort((a, b) => rank(a) - rank(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export interface SummaryLine {
@@ -37,21 +48,31 @@ export interface SummaryLine {
   cells: string[];
 }
 
-export function summaryLines(reports: CheckedReport[]): SummaryLine[] {
+export function summaryLines(reports: CheckedReport[], locale: Locale): SummaryLine[] {
+  const none = pick(NOT_FOUND, locale);
   return reports.map((report) => {
     const s = summarize(report.digest.facts!, report.findings);
-    const cells = [shownPath(report.file), s.organ ?? NONE, s.year?.toString() ?? NONE, s.format ?? NONE, String(s.errors), String(s.warnings), balanceText(s.balance)];
+    const cells = [shownPath(report.file), s.organ ?? none, s.year?.toString() ?? none, s.format ?? none, String(s.errors), String(s.warnings), balanceText(s.balance, locale)];
     return { report, summary: s, cells };
   });
 }
 
-/** The line under the table: how many reports, how many with errors, how many unbalanced. */
+/** The line under the table: how many reports, how many with errors, how many unbalanced, how many findings a review dismissed. */
 export function summaryTotal(lines: SummaryLine[], locale: Locale): string {
   const errors = lines.filter((l) => l.summary.errors > 0).length;
   const unbalanced = lines.filter((l) => l.summary.balance.kind === "unbalanced").length;
+  const excluded = lines.reduce((n, l) => n + (l.report.excluded ?? 0), 0);
+  const dismissed = excluded ? pick(localized(`，已排除 ${excluded} 个问题（审核记录）`, `; ${excluded} findings dismissed in the review file`), locale) : "";
   return locale === "en"
-    ? `${lines.length} reports: ${errors} with errors, ${unbalanced} with an unbalanced table 三`
-    : `共 ${lines.length} 份报告：${errors} 份有错误，${unbalanced} 份表三不平衡`;
+    ? `${lines.length} reports: ${errors} with errors, ${unbalanced} with an unbalanced table 三${dismissed}`
+    : `共 ${lines.length} 份报告：${errors} 份有错误，${unbalanced} 份表三不平衡${dismissed}`;
+}
+
+/** A report's main problem in one line: its first finding in reading order, and how many more there are. */
+export function mainProblem(findings: Finding[], locale: Locale): string {
+  const [first, ...rest] = bySeverityThenPlace(findings);
+  if (!first) return pick(localized("未发现问题", "no problems found"), locale);
+  return pick(first.message, locale) + (rest.length ? pick(localized(`（另有 ${rest.length} 个问题）`, ` (and ${rest.length} more)`), locale) : "");
 }
 
 /** Terminal columns: CJK and full-width characters take two. */
@@ -68,7 +89,7 @@ function pad(s: string, width: number, right: boolean): string {
 
 export function toSummary(reports: CheckedReport[], locale: Locale): string {
   const header = SUMMARY_COLUMNS.map((c) => pick(c.title, locale));
-  const lines = summaryLines(reports);
+  const lines = summaryLines(reports, locale);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...lines.map((l) => displayWidth(l.cells[i]))));
   const row = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], SUMMARY_COLUMNS[i].numeric)).join("  ").trimEnd();
   return [row(header), widths.map((w) => "-".repeat(w)).join("  "), ...lines.map((l) => row(l.cells)), "", summaryTotal(lines, locale)].join("\n");

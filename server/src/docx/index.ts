@@ -6,5 +6,6 @@
  */
 export { importDocx, type WordDraft } from "./import";
 export { exportDocx, type ExportOptions, type ExportResult } from "./export";
+export { opinionDocx, OPINION_CLOSING, type Opinion, type OpinionItem, type OpinionPart } from "./opinion";
 export { describeWordLocation, type WordLocation } from "./locations";
 export { DocxError } from "./errors";

@@ -4,7 +4,10 @@ import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
 import type { CheckedReport, Wanted } from "../digest";
 import { readReportText, shownPath } from "../../node/files";
+import { ReviewLoader } from "../../node/review";
 import { toHtml } from "../html";
+import { writeOpinions } from "../opinion";
+import { toXlsx } from "../xlsx";
 import { checkFile, type Job, type JobResult } from "../job";
 import { toJson, toSarif, toStylish, type FileResult } from "../output";
 import { checkFiles, PARALLEL_MIN_FILES, threadCount } from "../parallel";
@@ -13,45 +16,73 @@ import { toSummary } from "../summary";
 import { collect, type Target } from "../targets";
 import { VERSION } from "../version";
 
+const FORMATS = ["stylish", "json", "sarif", "html", "xlsx", "docx"];
+
 export async function check(args: Args): Promise<number> {
   if (!args.paths.length) throw new UsageError("请指定要检查的文件或文件夹 / no files given");
   const format = (option(args, "--format")) ?? "stylish";
-  if (!["stylish", "json", "sarif", "html"].includes(format)) throw new UsageError(`未知输出格式 / unknown format: ${format}`);
+  if (!FORMATS.includes(format)) throw new UsageError(`未知输出格式 / unknown format: ${format}`);
   const summary = args.options.has("--summary");
   if (summary && format !== "stylish") throw new UsageError("--summary 不能与 --format 同用 / --summary replaces --format");
   const output = summary ? "summary" : format;
   const file = option(args, "--output") ?? option(args, "-o");
   if (file && args.paths.some((p) => sameFile(file, p))) throw new UsageError(`输出文件不能是所查的文件 / the output must not be a file being checked: ${file}`);
-  const problems: FileResult[] = [];
-  const configProblems: string[] = [];
-  const targets = collect(args.paths, problems);
-  const { jobs, locale } = jobsFor(targets, args, configProblems, output);
-  const threads = threadCount();
-  const done = await checkFiles(jobs, threads > 1 && jobs.length >= PARALLEL_MIN_FILES ? threads : 1, __filename);
-  const results = await withLastYear(done, jobs, option(args, "--previous"), problems);
+  if ((format === "xlsx" || format === "docx") && !file) throw new UsageError(`--format ${format} 需要 -o 指定输出文件 / --format ${format} needs -o`);
+  const { results, problems, configProblems, locale, reviews } = await checkPaths(args, output, { applyReview: true });
   const all = [...results, ...problems];
-  for (const m of configProblems) process.stderr.write(`gov-report: ${m}\n`);
-  for (const p of problems) process.stderr.write(`gov-report: ${shownPath(p.file)}: ${p.problem}\n`);
   const renderers: Record<string, () => string> = {
     summary: () => toSummary(results, locale),
     json: () => toJson(all, locale),
     sarif: () => toSarif(results, locale, VERSION),
-    html: () => toHtml(results, problems, locale),
+    html: () => toHtml(results, problems, locale, reviews.decisions()),
     stylish: () => toStylish(all, locale, process.stdout.isTTY === true),
   };
-  const out = renderers[output]();
-  if (file) writeOutput(file, Buffer.from(out + "\n", "utf8"));
-  else process.stdout.write(out + "\n");
+  if (format === "xlsx") writeOutput(file!, await toXlsx(results, locale));
+  else if (format === "docx") await writeOpinions(results, file!, args.paths, locale);
+  else {
+    const out = renderers[output]();
+    if (file) writeOutput(file, Buffer.from(out + "\n", "utf8"));
+    else process.stdout.write(out + "\n");
+  }
   if (problems.length || configProblems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
+/** The reports of the paths checked, the files that could not be, problems with configuration and review files (told on stderr), and the output's language. */
+export interface CheckRun {
+  results: CheckedReport[];
+  problems: FileResult[];
+  configProblems: string[];
+  locale: Locale;
+  reviews: ReviewLoader;
+}
+
 /**
- * One job per file with the configuration that applies to it and what the
+ * Checks the paths. With applyReview, the findings a review file dismissed
+ * are left out; without, every finding is kept with its fingerprint
+ * (`review` compares them with the decisions).
+ */
+export async function checkPaths(args: Args, output: string, options: { applyReview: boolean }): Promise<CheckRun> {
+  const problems: FileResult[] = [];
+  const configProblems: string[] = [];
+  const targets = collect(args.paths, problems);
+  const reviews = new ReviewLoader();
+  const { jobs, locale } = jobsFor(targets, args, configProblems, output, reviews);
+  if (!options.applyReview) for (const job of jobs) (job.review = undefined), (job.wanted = { ...job.wanted, fingerprints: true });
+  const threads = threadCount();
+  const done = await checkFiles(jobs, threads > 1 && jobs.length >= PARALLEL_MIN_FILES ? threads : 1, __filename);
+  const results = await withLastYear(done, jobs, option(args, "--previous"), problems);
+  for (const m of configProblems) process.stderr.write(`gov-report: ${m}\n`);
+  for (const p of problems) process.stderr.write(`gov-report: ${shownPath(p.file)}: ${p.problem}\n`);
+  return { results, problems, configProblems, locale, reviews };
+}
+
+/**
+ * One job per file with the configuration and the review decisions that apply to it and what the
  * output (summary, html, or findings only) needs of it, and the output's
  * language: --locale, else the first file's configuration.
  */
-function jobsFor(targets: Target[], args: Args, configProblems: string[], output: string): { jobs: Job[]; locale: Locale } {
+function jobsFor(targets: Target[], args: Args, configProblems: string[], output: string, reviews: ReviewLoader): { jobs: Job[]; locale: Locale } {
   const loader = new ConfigLoader(option(args, "--config"));
   const explicit = option(args, "--previous");
   let locale: Locale | undefined;
@@ -61,8 +92,16 @@ function jobsFor(targets: Target[], args: Args, configProblems: string[], output
     return config;
   });
   locale ??= localeOf(args);
-  const wanted: Wanted = { facts: output === "summary" || output === "html", review: output === "html" ? locale : undefined };
-  const jobs = targets.map((t, i) => ({ file: t.file, config: configs[i], explicit: t.explicit, deferred: (explicit ?? configs[i]?.previous) !== undefined, wanted }));
+  const sent = output === "xlsx" || output === "docx";
+  const wanted: Wanted = { facts: sent || output === "summary" || output === "html", review: output === "html" ? locale : undefined, fingerprints: output === "html", quotes: sent };
+  const jobs = targets.map((t, i) => ({
+    file: t.file,
+    config: configs[i],
+    explicit: t.explicit,
+    deferred: (explicit ?? configs[i]?.previous) !== undefined,
+    wanted,
+    review: reviews.forFile(t.file, (m) => configProblems.push(m)),
+  }));
   return { jobs, locale };
 }
 

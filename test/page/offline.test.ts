@@ -142,7 +142,7 @@ describe("the offline page in Chromium, from disk, without network", () => {
     await page.setInputFiles("#gr-files", [samplePath, wordPath]);
     await page.waitForSelector("table.gr-summary tbody tr:nth-child(2)");
     const cli = cliFindings([samplePath, wordPath]);
-    const rows = await page.$$eval("table.gr-summary tbody tr", (trs) => trs.map((tr) => Array.from(tr.cells, (c) => c.textContent ?? "")));
+    const rows = await page.$$eval("table.gr-summary tbody tr", (trs) => trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (c) => c.textContent ?? "")));
     const count = (file: string, severity: string) => String(cli.get(file)!.filter((d) => d.severity === severity).length);
     assert.deepEqual(
       rows.map((r) => [r[0], r[4], r[5]]),

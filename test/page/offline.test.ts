@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { checkText } from "../../server/src/core";
 import { wordReport } from "../docx/fixtures";
+import { readDropped } from "../../server/src/page/reports";
 import { runCli, tempDir } from "../helpers/cli";
 
 /**
@@ -192,5 +193,33 @@ describe("the offline page in Chromium, from disk, without network", () => {
   it("made no request but for the page itself, and broke no policy", () => {
     assert.deepEqual([...new Set(requests)], [pathToFileURL(pagePath).href]);
     assert.deepEqual(problems, []);
+  });
+});
+
+describe("files dropped on the page", () => {
+  const TEXT = "某某市人民政府办公室2023年政府信息公开工作年度报告\n";
+  const read = async (name: string, bytes: Uint8Array) => readDropped({ name, bytes });
+
+  it("reads UTF-8 with and without its mark, UTF-16 with its mark, and GBK", async () => {
+    const utf8 = Buffer.from(TEXT, "utf8");
+    const gbk = Buffer.from([0xc4, 0xea, 0xb6, 0xc8, 0xb1, 0xa8, 0xb8, 0xe6, 0x0a]); // 年度报告, in GBK
+    const drafts = [
+      await read("a.txt", utf8),
+      await read("b.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])),
+      await read("c.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, "utf16le")])),
+    ];
+    for (const d of drafts) assert.equal("text" in d && d.text, TEXT);
+    assert.deepEqual(await read("d.txt", gbk), { name: "d.txt", text: "年度报告\n" });
+  });
+
+  it("says in Chinese why a file cannot be read, never with replacement characters", async () => {
+    const problem = async (name: string, bytes: Uint8Array) => {
+      const r = await read(name, bytes);
+      return "problem" in r ? r.problem.zh : "read";
+    };
+    assert.match(await problem("a.txt", Buffer.from([0x00, 0x01, 0x02])), /二进制文件/);
+    assert.match(await problem("b.txt", Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0xfd])), /不是有效的 UTF-8/);
+    assert.match(await problem("c.txt", Buffer.from([0xff, 0xfe, 0x41])), /奇数/);
+    assert.match(await problem("d.docx", Buffer.from("not a zip")), /不是 Word 文档/);
   });
 });

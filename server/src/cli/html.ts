@@ -99,7 +99,7 @@ const DECISION_SCRIPT = `
     var list = Object.keys(decisions).map(function (k) { return decisions[k]; }).sort(function (a, b) {
       return (a.report || "").localeCompare(b.report || "") || (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0);
     });
-    var blob = new Blob([JSON.stringify({ version: 1, decisions: list }, null, 2) + "\n"], { type: "application/json" });
+    var blob = new Blob([JSON.stringify({ version: 1, decisions: list }, null, 2) + "\\n"], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = ".govreport-review.json";

@@ -7,7 +7,8 @@ import { after, before, describe, it } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { checkText } from "../../server/src/core";
 import { wordReport } from "../docx/fixtures";
-import { readDropped } from "../../server/src/page/reports";
+import { checkDrafts, readDropped } from "../../server/src/page/reports";
+import { reportText, Y2020, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
 import { runCli, tempDir } from "../helpers/cli";
 
 /**
@@ -221,5 +222,26 @@ describe("files dropped on the page", () => {
     assert.match(await problem("b.txt", Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xfe, 0xfd])), /不是有效的 UTF-8/);
     assert.match(await problem("c.txt", Buffer.from([0xff, 0xfe, 0x41])), /奇数/);
     assert.match(await problem("d.docx", Buffer.from("not a zip")), /不是 Word 文档/);
+  });
+});
+
+describe("several drafts on the page", () => {
+  it("compares a report with last year's among them, as check does", () => {
+    const dir = tempDir();
+    const drafts = [
+      { name: "2021.txt", text: reportText(Y2021_WRONG_CARRYOVER) },
+      { name: "2020.txt", text: reportText(Y2020) },
+    ];
+    for (const d of drafts) writeFileSync(join(dir, d.name), d.text);
+    const reports = checkDrafts(drafts);
+    assert.equal(reports[0].previous?.name, "2020.txt");
+    assert.equal(reports[1].previous, undefined);
+    const cli = cliFindings(drafts.map((d) => join(dir, d.name)));
+    reports.forEach((r) => {
+      const mine = r.findings.map((f) => ({ rule: f.rule, line: f.range.start.line + 1, message: f.message.zh }));
+      const theirs = cli.get(join(dir, r.name))!.map((d) => ({ rule: d.rule, line: d.line, message: d.message }));
+      assert.deepEqual(mine, theirs);
+    });
+    assert.ok(reports[0].findings.some((f) => f.rule === "carryover-mismatch"));
   });
 });

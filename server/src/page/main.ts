@@ -49,8 +49,11 @@ function load(drafts: Draft[], unreadable: Unreadable[]): void {
   status(unreadable.length && !drafts.length ? unreadable.map((u) => `${u.name}：${u.problem.zh}`).join("；") : "", unreadable.length > 0 && !drafts.length);
 }
 
-async function loadFiles(files: File[]): Promise<void> {
-  if (!files.length) return;
+function loadFiles(files: File[]): void {
+  if (files.length) readFiles(files).catch((e: Error) => status(`读取失败：${e.message}`, true));
+}
+
+async function readFiles(files: File[]): Promise<void> {
   status("正在读取……");
   const read = await Promise.all(files.map(async (f) => readDropped({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   // The pasted text is no longer what the page shows.
@@ -114,9 +117,9 @@ function wire(): void {
   drop.addEventListener("dragleave", () => drop.classList.remove("gr-over"));
   window.addEventListener("drop", (e) => {
     drop.classList.remove("gr-over");
-    void loadFiles(Array.from((e as DragEvent).dataTransfer?.files ?? []));
+    loadFiles(Array.from((e as DragEvent).dataTransfer?.files ?? []));
   });
-  $<HTMLInputElement>("gr-files").addEventListener("change", (e) => void loadFiles(Array.from((e.target as HTMLInputElement).files ?? [])));
+  $<HTMLInputElement>("gr-files").addEventListener("change", (e) => loadFiles(Array.from((e.target as HTMLInputElement).files ?? [])));
   let pending: ReturnType<typeof setTimeout> | undefined;
   $<HTMLTextAreaElement>("gr-paste").addEventListener("input", (e) => {
     clearTimeout(pending);
@@ -129,10 +132,12 @@ function wire(): void {
     state.current = Number(open.dataset.report);
     show();
   });
-  $("gr-findings").addEventListener("click", (e) => {
+  const follow = (e: Event) => {
     const item = (e.target as HTMLElement).closest<HTMLElement>(".gr-finding-item");
     if (item && !(e.target as HTMLElement).closest("summary")) reveal(Number(item.dataset.line));
-  });
+  };
+  $("gr-findings").addEventListener("click", follow);
+  $("gr-findings").addEventListener("keydown", (e) => e.key === "Enter" && follow(e));
   $("gr-fix").addEventListener("click", applyFixes);
   $("gr-save-text").addEventListener("click", saveText);
   $("gr-save-word").addEventListener("click", () => void saveWord().catch((e: Error) => status(`导出失败：${e.message}`, true)));

@@ -11,7 +11,7 @@ export async function buildPage(outfile, define) {
     entryPoints: ["server/src/page/main.ts"],
     platform: "browser",
     format: "iife",
-    target: "chrome100",
+    target: "chrome86",
     // Always minified: the page is one file, opened from a USB stick.
     minify: true,
     define,

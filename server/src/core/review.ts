@@ -132,3 +132,21 @@ export function formatReviewFile(decisions: readonly ReviewDecision[]): string {
 export function staleDecisions(decisions: readonly ReviewDecision[], occurring: ReadonlySet<string>): ReviewDecision[] {
   return decisions.filter((d) => !occurring.has(d.fingerprint));
 }
+
+/** A finding the editor offers to mark 不是问题: its decision's fields besides the decision. */
+export interface Decidable {
+  fingerprint: string;
+  rule: string;
+  report: string;
+  quote: string;
+  finding: Finding;
+}
+
+/** The findings that touch a range (the editor's selection or cursor), with what a decision on each records. */
+export function decidableAt(lines: readonly string[], findings: readonly Finding[], range: Finding["range"], report: string): Decidable[] {
+  const prints = fingerprintFindings(lines, findings, report);
+  const before = (a: Finding["range"]["start"], b: Finding["range"]["start"]) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  return findings.flatMap((f, i) =>
+    before(f.range.end, range.start) || before(range.end, f.range.start) ? [] : [{ fingerprint: prints[i], rule: f.rule, report, quote: quotedText(lines, f), finding: f }],
+  );
+}

@@ -1,37 +1,13 @@
-import { localized, pick, summarize, type Balance, type Finding, type Locale, type Localized, type ReportSummary } from "../core";
+import { balanceText, localized, pick, summarize, summaryCells, SUMMARY_COLUMNS, type Finding, type Locale, type ReportSummary } from "../core";
 import type { CheckedReport } from "./digest";
 import { shownPath } from "../node/files";
+
+export { balanceText, SUMMARY_COLUMNS };
 
 /**
  * `check --summary`: one line per report — file, organ, year, format, errors,
  * warnings, table 三's balance — from its findings and the facts of its digest.
  */
-
-export interface SummaryColumn {
-  title: Localized;
-  /** Numeric columns sort by number and align right. */
-  numeric: boolean;
-}
-
-export const SUMMARY_COLUMNS: SummaryColumn[] = [
-  { title: { zh: "文件", en: "File" }, numeric: false },
-  { title: { zh: "机关", en: "Organ" }, numeric: false },
-  { title: { zh: "年度", en: "Year" }, numeric: true },
-  { title: { zh: "格式", en: "Format" }, numeric: false },
-  { title: { zh: "错误", en: "Errors" }, numeric: true },
-  { title: { zh: "警告", en: "Warnings" }, numeric: true },
-  { title: { zh: "表三平衡", en: "Table 三 balance" }, numeric: false },
-];
-
-/** What stands where a fact could not be read from the report. */
-const NOT_FOUND = localized("未能读取", "not found");
-
-/** 平衡, how many columns do not balance, or 未能读取 when it cannot be judged. */
-export function balanceText(balance: Balance, locale: Locale): string {
-  if (balance.kind === "balanced") return pick(localized("平衡", "balanced"), locale);
-  if (balance.kind === "unbalanced") return pick(localized(`${balance.columns} 列不平衡`, `${balance.columns} columns unbalanced`), locale);
-  return pick(NOT_FOUND, locale);
-}
 
 const SEVERITY_ORDER: Finding["severity"][] = ["error", "warning", "info", "hint"];
 
@@ -49,11 +25,9 @@ export interface SummaryLine {
 }
 
 export function summaryLines(reports: CheckedReport[], locale: Locale): SummaryLine[] {
-  const none = pick(NOT_FOUND, locale);
   return reports.map((report) => {
     const s = summarize(report.digest.facts!, report.findings);
-    const cells = [shownPath(report.file), s.organ ?? none, s.year?.toString() ?? none, s.format ?? none, String(s.errors), String(s.warnings), balanceText(s.balance, locale)];
-    return { report, summary: s, cells };
+    return { report, summary: s, cells: summaryCells(shownPath(report.file), s, locale) };
   });
 }
 

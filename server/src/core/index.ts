@@ -13,6 +13,18 @@ export { checkRelations } from "./relations";
 export { findPredecessors, isPredecessor, organKey, PredecessorIndex, type ReportIdentity } from "./previous";
 export * from "./services";
 export { renderReportHtml, renderTableHtml, escapeHtml, REPORT_CSS } from "./render";
-export { reportFacts, summarize, tableBalance, type Balance, type ReportFacts, type ReportSummary } from "./summary";
+export {
+  balanceText,
+  NOT_FOUND,
+  reportFacts,
+  summarize,
+  summaryCells,
+  SUMMARY_COLUMNS,
+  tableBalance,
+  type Balance,
+  type ReportFacts,
+  type ReportSummary,
+  type SummaryColumn,
+} from "./summary";
 export { groupFindings, tableExtents, MIN_GROUP_SIZE, type FindingGroup, type Groupable, type ReadItem, type TableExtent } from "./group";
 export { applyReview, decidableAt, decisionMap, fingerprintFindings, formatReviewFile, parseReviewFile, quotedText, reviewReportKey, staleDecisions, type Decidable, type Decision, type ReviewDecision, type ReviewedFindings, type ReviewFile } from "./review";

@@ -1,6 +1,7 @@
 import type { ReportModel } from "./model";
 import { checkRelations } from "./relations";
 import type { Finding } from "./rules/types";
+import { localized, pick, type Locale, type Localized } from "./types";
 
 /** How one report stands, for a supervising office's overview of many (CLI summary, review page, editor view). */
 
@@ -44,4 +45,37 @@ export function summarize(facts: ReportFacts, findings: Finding[]): ReportSummar
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
   };
+}
+
+/** The summary table's columns (check --summary and its outputs, the offline page). */
+export interface SummaryColumn {
+  title: Localized;
+  /** Numeric columns sort by number and align right. */
+  numeric: boolean;
+}
+
+export const SUMMARY_COLUMNS: SummaryColumn[] = [
+  { title: { zh: "文件", en: "File" }, numeric: false },
+  { title: { zh: "机关", en: "Organ" }, numeric: false },
+  { title: { zh: "年度", en: "Year" }, numeric: true },
+  { title: { zh: "格式", en: "Format" }, numeric: false },
+  { title: { zh: "错误", en: "Errors" }, numeric: true },
+  { title: { zh: "警告", en: "Warnings" }, numeric: true },
+  { title: { zh: "表三平衡", en: "Table 三 balance" }, numeric: false },
+];
+
+/** What stands where a fact could not be read from the report. */
+export const NOT_FOUND = localized("未能读取", "not found");
+
+/** 平衡, how many columns do not balance, or 未能读取 when it cannot be judged. */
+export function balanceText(balance: Balance, locale: Locale): string {
+  if (balance.kind === "balanced") return pick(localized("平衡", "balanced"), locale);
+  if (balance.kind === "unbalanced") return pick(localized(`${balance.columns} 列不平衡`, `${balance.columns} columns unbalanced`), locale);
+  return pick(NOT_FOUND, locale);
+}
+
+/** A report's line of the summary table, in SUMMARY_COLUMNS order. */
+export function summaryCells(file: string, s: ReportSummary, locale: Locale): string[] {
+  const none = pick(NOT_FOUND, locale);
+  return [file, s.organ ?? none, s.year?.toString() ?? none, s.format ?? none, String(s.errors), String(s.warnings), balanceText(s.balance, locale)];
 }

@@ -1,4 +1,4 @@
-import { escapeHtml, groupFindings, pick, reportFacts, summarize, tableExtents, type Balance, type Finding, type FindingGroup, type Localized, type ReportModel } from "../core";
+import { escapeHtml, groupFindings, pick, reportFacts, summarize, summaryCells, SUMMARY_COLUMNS, tableExtents, type Finding, type FindingGroup, type Localized, type ReportModel } from "../core";
 import { describeWordLocation } from "../docx/locations";
 import type { PageReport, Unreadable } from "./reports";
 
@@ -65,27 +65,19 @@ function groupItem(report: PageReport, group: FindingGroup<Finding>): string {
   );
 }
 
-const SUMMARY_HEADER = ["文件", "机关", "年度", "格式", "错误", "警告", "表三平衡"];
-const NUMERIC = new Set([2, 4, 5]);
-
-function balanceText(balance: Balance): string {
-  return balance.kind === "balanced" ? "平衡" : balance.kind === "unbalanced" ? `${balance.columns} 列不平衡` : "—";
-}
-
 /** One line per report, as `check --summary`; each file name selects its report; unreadable files listed below. */
 export function summaryHtml(reports: PageReport[], unreadable: Unreadable[]): string {
   const summaries = reports.map((r) => summarize(reportFacts(r.model), r.findings));
   const rows = reports.map((r, i) => {
-    const s = summaries[i];
-    const cells = [s.organ ?? "—", s.year?.toString() ?? "—", s.format ?? "—", String(s.errors), String(s.warnings), balanceText(s.balance)];
-    const file = `<td><button type="button" class="gr-open" data-report="${i}">${escapeHtml(r.name)}</button></td>`;
-    return `<tr data-report="${i}">${file}${cells.map((c, k) => `<td${NUMERIC.has(k + 1) ? ' class="gr-numeric"' : ""}>${escapeHtml(c)}</td>`).join("")}</tr>`;
+    const [file, ...cells] = summaryCells(r.name, summaries[i], "zh-cn");
+    const open = `<td><button type="button" class="gr-open" data-report="${i}">${escapeHtml(file)}</button></td>`;
+    return `<tr data-report="${i}">${open}${cells.map((c, k) => `<td${SUMMARY_COLUMNS[k + 1].numeric ? ' class="gr-numeric"' : ""}>${escapeHtml(c)}</td>`).join("")}</tr>`;
   });
   const errors = summaries.filter((s) => s.errors > 0).length;
   const unbalanced = summaries.filter((s) => s.balance.kind === "unbalanced").length;
   const problems = unreadable.map((u) => `<li><code>${escapeHtml(u.name)}</code>：${escapeHtml(u.problem.zh)}</li>`);
   return (
-    `<table class="gr-summary">\n<thead><tr>${SUMMARY_HEADER.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>\n` +
+    `<table class="gr-summary">\n<thead><tr>${SUMMARY_COLUMNS.map((c) => `<th scope="col">${c.title.zh}</th>`).join("")}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>\n` +
     `<p class="gr-total">共 ${reports.length} 份报告：${errors} 份有错误，${unbalanced} 份表三不平衡</p>` +
     (problems.length ? `\n<ul class="gr-problems">\n${problems.join("\n")}\n</ul>` : "")
   );

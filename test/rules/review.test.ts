@@ -115,12 +115,11 @@ describe("preamble", () => {
 });
 
 describe("repeated-text", () => {
-  it("a word typed twice and half-width commas, as hints", () => {
+  it("a word typed twice, and a line's half-width commas as one finding, as hints", () => {
     const found = findingsOf(fixture("22-2023-repeated-words-halfwidth.txt"), "repeated-text");
     assert.deepEqual(found.map((f) => f.message.zh), [
       "“事项”连续写了两遍",
-      "中文之间使用了半角“,”，应为全角“，”",
-      "中文之间使用了半角“,”，应为全角“，”",
+      "本行中文之间有 2 处半角“,”，应为全角“，”",
       "“台账”连续写了两遍",
     ]);
     assert.ok(found.every((f) => f.severity === "hint"));

@@ -17,6 +17,7 @@ const YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
 /** 可在某某网站（）下载 / 网站（ ）查阅: the address left out of its brackets. */
 const EMPTY_ADDRESS = /(?:网站|网|平台|门户|网址)\s*([（(][\s\u3000]*[)）])/;
 const WHERE_WORDS = /下载|查阅|阅览|浏览|公布|发布|访问|登录/;
+const READ_AT = /下载|查阅|阅览|浏览/;
 /** Any way to ask about the report, anywhere in it. */
 const CONTACT = /疑问|联系|咨询|电话|邮箱|电子邮件|邮编|地址/;
 
@@ -84,7 +85,8 @@ export const preambleRule = defineRule({
           message: localized(`引言所写统计期限为 ${other.years.join("、")} 年，报告年份为 ${year} 年`, `The introduction's statistics period is ${other.years.join(", ")}; the report is for ${year}`),
         });
     }
-    if (!model.paragraphs.some((p) => CONTACT.test(p.text)))
+    // Only an introduction that says where to read the report is expected to say whom to ask too.
+    if (READ_AT.test(introText) && !model.paragraphs.some((p) => CONTACT.test(p.text)))
       // Many published reports give none: a hint, not a finding a reviewer must act on.
       report({
         range: firstRange,

@@ -55,15 +55,22 @@ export const repeatedTextRule = defineRule({
           fixes: [{ title: localized(`删除重复的“${unit}”`, `Delete the repeated “${unit}”`), edits: [{ range: second, newText: "" }], safe: false }],
         });
       }
-      for (const m of p.text.matchAll(HALF_WIDTH)) {
-        const mark = FULL_WIDTH[m[1]];
-        const range = lineRange(p.line, m.index!, m.index! + m[0].length);
-        report({
-          range,
-          message: localized(`中文之间使用了半角“${m[1]}”，应为全角“${mark}”`, `A half-width “${m[1]}” between Chinese characters; use “${mark}”`),
-          fixes: [{ title: localized(`改为全角“${mark}”`, `Change to “${mark}”`), edits: [{ range, newText: mark }], safe: true }],
-        });
-      }
+      const marks = [...p.text.matchAll(HALF_WIDTH)];
+      if (!marks.length) continue;
+      // One finding per line, however many marks: a pasted paragraph often has them all half-width.
+      const edits = marks.map((m) => ({ range: lineRange(p.line, m.index!, m.index! + m[0].length), newText: FULL_WIDTH[m[1]] }));
+      const [first, last] = [edits[0].range, edits[edits.length - 1].range];
+      const kinds = [...new Set(marks.map((m) => m[1]))];
+      const written = kinds.map((k) => `“${k}”`).join("、");
+      const right = kinds.map((k) => `“${FULL_WIDTH[k]}”`).join("、");
+      report({
+        range: lineRange(p.line, first.start.character, last.end.character),
+        message:
+          marks.length === 1
+            ? localized(`中文之间使用了半角${written}，应为全角${right}`, `A half-width ${kinds[0]} between Chinese characters; use ${right}`)
+            : localized(`本行中文之间有 ${marks.length} 处半角${written}，应为全角${right}`, `${marks.length} half-width ${kinds.join(" and ")} between Chinese characters in this line; use ${right}`),
+        fixes: [{ title: localized(`改为全角${right}`, `Change to ${right}`), edits, safe: true }],
+      });
     }
   },
 });

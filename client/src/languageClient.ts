@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
+import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type InitializationOptions, type ReportStatus } from "../../server/src/server/protocol";
 import { inlayHintsMiddleware } from "./inlayHints";
 import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
 import { ruleDocsMiddleware } from "./commands/showRuleDocs";
@@ -50,6 +50,9 @@ export class ReportServer implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       diagnosticCollectionName: "gov-report",
+      // The server offers the actions that run these commands only to a client that says it has them.
+      // Diagnostics pushed, not pulled: they carry the version checked, and the status bar follows them.
+      initializationOptions: { commands: CLIENT_COMMANDS, pushDiagnostics: true } satisfies InitializationOptions,
       middleware: { ...inlayHintsMiddleware, ...ruleDocsMiddleware },
     };
     const client = new LanguageClient("govReport", "gov-report", serverOptions, clientOptions);

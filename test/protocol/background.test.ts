@@ -13,12 +13,13 @@ import {
   renderReportHtml,
   type CodeActionEntry,
 } from "../../server/src/core";
+import { readClientFeatures } from "../../server/src/server/clientFeatures";
 import { toCodeAction } from "../../server/src/server/convert";
 import { FIX_ALL_KIND } from "../../server/src/server/protocol";
 import { PREVIEW_REQUEST, type PreviewResult } from "../../server/src/server/reviewProtocol";
 import { asCliDiagnostics, cliDiagnosticsOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
-import { fileUri, LspTestClient } from "./lspClient";
+import { fileUri, LspTestClient, VSCODE_CLIENT } from "./lspClient";
 
 /**
  * Long documents are checked in the server's check worker
@@ -139,7 +140,7 @@ describe("long documents over LSP", () => {
     const findings = checkText(text).findings;
     const textDocument = { uri };
     const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-    const actions = (entries: CodeActionEntry[]) => asJson(entries.map((a) => toCodeAction(a, { uri, version: last }, "zh-cn")));
+    const actions = (entries: CodeActionEntry[]) => asJson(entries.map((a) => toCodeAction(a, { uri, version: last }, "zh-cn", readClientFeatures({ processId: null, rootUri: null, ...VSCODE_CLIENT }))));
     const fixed = findings.filter((f) => f.fixes.length > 0);
     assert.ok(fixed.length > 1);
     for (const { range } of [fixed[0], fixed.at(-1)!]) {

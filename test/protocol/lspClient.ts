@@ -7,12 +7,15 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowDocumentParams,
   type TextEdit,
+  type WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 import { applyEdits } from "../../server/src/core";
-import { STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
+import { CLIENT_COMMANDS, STATUS_NOTIFICATION, type ReportStatus } from "../../server/src/server/protocol";
 
 /**
  * A minimal LSP client for the protocol tests: it starts the bundled server
@@ -38,7 +41,31 @@ export interface StartOptions {
    * answers for resource-scoped settings).
    */
   folderSettings?: Record<string, Record<string, unknown>>;
+  /** What the client says it can take, instead of VS Code's (VSCODE_CLIENT); without workspace.configuration, start() does not wait for a settings read. */
+  client?: { capabilities: ClientCapabilities; initializationOptions?: unknown };
 }
+
+/** What the VS Code client says it can take, as far as the server asks. */
+export const VSCODE_CLIENT: { capabilities: ClientCapabilities; initializationOptions: unknown } = {
+  capabilities: {
+    workspace: {
+      configuration: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      didChangeWatchedFiles: { dynamicRegistration: true },
+      inlayHint: { refreshSupport: true },
+      codeLens: { refreshSupport: true },
+    },
+    textDocument: {
+      publishDiagnostics: { versionSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source"] } } },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      hover: { contentFormat: ["markdown", "plaintext"] },
+      completion: { completionItem: { documentationFormat: ["markdown", "plaintext"], snippetSupport: true } },
+    },
+    window: { showDocument: { support: true } },
+  },
+  initializationOptions: { commands: CLIENT_COMMANDS, pushDiagnostics: true },
+};
 
 export class LspTestClient {
   readonly connection: ProtocolConnection;
@@ -52,6 +79,9 @@ export class LspTestClient {
   /** Refresh requests the server sent (workspace/inlayHint/refresh, workspace/codeLens/refresh), in order. */
   private readonly refreshes: string[] = [];
   private readonly waiters: (() => void)[] = [];
+  /** Edits the server asked the client to apply (workspace/applyEdit), and documents to show (window/showDocument). */
+  readonly appliedEdits: WorkspaceEdit[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
   private readonly exited: Promise<number | null>;
   /** How many times the server pulled its settings. */
   private settingsServed = 0;
@@ -74,6 +104,14 @@ export class LspTestClient {
     });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/showMessageRequest", () => null);
+    this.connection.onRequest("workspace/applyEdit", (p: { edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(p.edit);
+      return { applied: true };
+    });
+    this.connection.onRequest("window/showDocument", (p: ShowDocumentParams) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
     for (const method of REFRESH_REQUESTS)
       this.connection.onRequest(method, () => {
         this.record(() => this.refreshes.push(method));
@@ -90,23 +128,17 @@ export class LspTestClient {
     for (const [path, settings] of Object.entries(options.folderSettings ?? {})) client.folderSettings[pathToFileURL(path).href] = settings;
     const folder = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
     const folders = folder ? [folder, ...(options.moreFolders ?? []).map((f) => pathToFileURL(f).href)] : [];
+    const { capabilities, initializationOptions } = options.client ?? VSCODE_CLIENT;
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
+      initializationOptions,
       locale: options.locale ?? "zh-cn",
       rootUri: folder,
       workspaceFolders: folder ? folders.map((uri, i) => ({ uri, name: i ? `workspace${i + 1}` : "workspace" })) : null,
-      capabilities: {
-        workspace: {
-          configuration: true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          didChangeWatchedFiles: { dynamicRegistration: true },
-          inlayHint: { refreshSupport: true },
-          codeLens: { refreshSupport: true },
-        },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
-      },
+      capabilities,
     });
     await client.connection.sendNotification("initialized", {});
+    if (!capabilities.workspace?.configuration) return client;
     // Settings pulled before any document opens: no check runs with the defaults the test did not ask for.
     await client.waitFor(() => (client.settingsServed > 0 ? true : undefined), "the server to read its settings");
     return client;
@@ -143,6 +175,11 @@ export class LspTestClient {
   /** How many diagnostics notifications have arrived so far (a marker for `diagnostics(…, since)`). */
   get diagnosticsCount(): number {
     return this.published.length;
+  }
+
+  /** Every diagnostics notification (after `since`) whose URI satisfies `match`. */
+  publishedWhere(match: (uri: string) => boolean, since = 0): PublishDiagnosticsParams[] {
+    return this.published.slice(since).filter((p) => match(p.uri));
   }
 
   allDiagnostics(uri: string): PublishDiagnosticsParams[] {
@@ -233,7 +270,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 /** Builds the bundles when dist/server.js is missing or older than a source file (one build at a time across test files). */
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   if (!isStale()) return;
   mkdirSync(join(ROOT, "dist"), { recursive: true });
   const lock = join(ROOT, "dist", ".protocol-build.lock");

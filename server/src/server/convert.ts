@@ -9,14 +9,17 @@ import {
   SymbolKind,
   type CodeAction,
   type CodeLens,
+  type Command,
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
   type InlayHint,
+  type SymbolInformation,
   type VersionedTextDocumentIdentifier,
 } from "vscode-languageserver/node";
+import type { Range } from "vscode-languageserver-textdocument";
 import {
   groupFindings,
   pick,
@@ -34,7 +37,9 @@ import {
   type TableExtent,
 } from "../core";
 import { ruleDocUrl } from "../core/docs";
+import type { ClientFeatures } from "./clientFeatures";
 import { FIX_ALL_KIND, FIX_ALL_REPORT_COMMAND, REVEAL_RANGE_COMMAND, SHOW_RULE_DOCS_COMMAND } from "./protocol";
+import { APPLY_EDIT_COMMAND, SHOW_DOCUMENT_COMMAND } from "./serverCommands";
 import type { ReviewFinding, ReviewGroup } from "./reviewProtocol";
 
 /** Core results to LSP types: one small function per kind, no logic beyond the mapping. */
@@ -114,12 +119,12 @@ export function tooLargeDiagnostic(size: number, limit: number, locale: Locale):
 
 const COMPLETION_KIND = { section: CompletionItemKind.Module, row: CompletionItemKind.Field, template: CompletionItemKind.Snippet };
 
-export function toCompletionItem(e: CompletionEntry): CompletionItem {
+export function toCompletionItem(e: CompletionEntry, markdown: boolean): CompletionItem {
   return {
     label: e.label,
     kind: COMPLETION_KIND[e.kind],
     detail: e.detail,
-    documentation: e.documentation && { kind: MarkupKind.Markdown, value: e.documentation },
+    documentation: e.documentation && (markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : plainText(e.documentation)),
     filterText: e.filterText,
     textEdit: { range: e.range, newText: e.insertText },
     insertTextFormat: InsertTextFormat.PlainText,
@@ -130,8 +135,17 @@ export function toCompletionItem(e: CompletionEntry): CompletionItem {
   };
 }
 
-export function toHover(h: HoverInfo): Hover {
-  return { range: h.range, contents: { kind: MarkupKind.Markdown, value: h.markdown } };
+export function toHover(h: HoverInfo, markdown: boolean): Hover {
+  return { range: h.range, contents: markdown ? { kind: MarkupKind.Markdown, value: h.markdown } : { kind: MarkupKind.PlainText, value: plainText(h.markdown) } };
+}
+
+/** The Markdown the core writes (bold, code fences, links), as plain text for a client that shows no Markdown. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^```\w*\n?/gm, "")
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, "$1 ($2)")
+    .replace(/`([^`]+)`/g, "$1");
 }
 
 const SYMBOL_KIND = { title: SymbolKind.File, section: SymbolKind.Namespace, subheading: SymbolKind.String, table: SymbolKind.Array };
@@ -147,6 +161,14 @@ export function toDocumentSymbol(s: ReportSymbol): DocumentSymbol {
   };
 }
 
+/** The outline as a flat list, each symbol naming the one it is in: for a client that takes no tree. */
+export function toSymbolInformation(symbols: ReportSymbol[], uri: string, containerName?: string): SymbolInformation[] {
+  return symbols.flatMap((s) => [
+    { name: s.name, kind: SYMBOL_KIND[s.kind], location: { uri, range: s.range }, containerName },
+    ...toSymbolInformation(s.children, uri, s.name),
+  ]);
+}
+
 export function toFoldingRange(r: FoldingRegion): FoldingRange {
   return { startLine: r.startLine, endLine: r.endLine };
 }
@@ -155,28 +177,45 @@ export function toInlayHint(h: ColumnHint): InlayHint {
   return { position: h.position, label: h.label, kind: InlayHintKind.Parameter, paddingRight: true };
 }
 
-export function toCodeLens(lens: BalanceLens, uri: string): CodeLens {
-  return {
-    range: lens.range,
-    command: lens.firstMismatch
-      ? { title: lens.title, command: REVEAL_RANGE_COMMAND, arguments: [uri, lens.firstMismatch] }
-      : // An empty command id shows the title without making it clickable.
-        { title: lens.title, command: "" },
-  };
+export function toCodeLens(lens: BalanceLens, uri: string, client: ClientFeatures): CodeLens {
+  const reveal = lens.firstMismatch && revealCommand(lens.title, uri, lens.firstMismatch, client);
+  // An empty command id shows the title without making it clickable.
+  return { range: lens.range, command: reveal ?? { title: lens.title, command: "" } };
 }
 
-/** `doc`: the version the action's edits were computed on (the client drops them if the document has moved on). */
-export function toCodeAction(a: CodeActionEntry, doc: VersionedTextDocumentIdentifier, locale: Locale): CodeAction {
+/** Selecting a range: by the client's own command, else by window/showDocument; undefined when the client has neither. */
+function revealCommand(title: string, uri: string, range: Range, client: ClientFeatures): Command | undefined {
+  if (client.commands.has(REVEAL_RANGE_COMMAND)) return { title, command: REVEAL_RANGE_COMMAND, arguments: [uri, range] };
+  if (client.showDocument) return { title, command: SHOW_DOCUMENT_COMMAND, arguments: [{ uri, selection: range, takeFocus: true }] };
+  return undefined;
+}
+
+/** A rule's page: in the client's own view of it, else opened by window/showDocument at its web address. */
+function ruleDocsCommand(title: string, rule: string, client: ClientFeatures): Command | undefined {
+  if (client.commands.has(SHOW_RULE_DOCS_COMMAND)) return { title, command: SHOW_RULE_DOCS_COMMAND, arguments: [rule] };
+  if (client.showDocument) return { title, command: SHOW_DOCUMENT_COMMAND, arguments: [{ uri: ruleDocUrl(rule), external: true }] };
+  return undefined;
+}
+
+/**
+ * `doc`: the version the action's edits were computed on (the client drops
+ * them if the document has moved on). Undefined for an action whose command
+ * the client cannot run; a client without CodeAction literals gets a command
+ * the server runs (serverCommands.ts).
+ */
+export function toCodeAction(a: CodeActionEntry, doc: VersionedTextDocumentIdentifier, locale: Locale, client: ClientFeatures): CodeAction | Command | undefined {
   const action: CodeAction = {
     title: a.title,
     kind: a.kind === "source.fixAll" ? FIX_ALL_KIND : CodeActionKind.QuickFix,
     diagnostics: a.findings.map((f) => toDiagnostic(f, locale)),
     isPreferred: a.preferred,
   };
-  if (a.showDocs) action.command = { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [a.showDocs] };
-  else if (a.reveal) action.command = { title: a.title, command: REVEAL_RANGE_COMMAND, arguments: [doc.uri, a.reveal] };
-  else action.edit = { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: a.edits }] };
+  if (a.showDocs || a.reveal) {
+    action.command = a.showDocs ? ruleDocsCommand(a.title, a.showDocs, client) : revealCommand(a.title, doc.uri, a.reveal!, client);
+    if (!action.command) return undefined;
+  } else action.edit = { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: a.edits }] };
   // VS Code runs a code action's command after its edit: the fix-all's account is shown once the edit is in.
-  if (a.summary) action.command = { title: a.title, command: FIX_ALL_REPORT_COMMAND, arguments: [a.summary] };
-  return action;
+  if (a.summary && client.commands.has(FIX_ALL_REPORT_COMMAND)) action.command = { title: a.title, command: FIX_ALL_REPORT_COMMAND, arguments: [a.summary] };
+  if (client.codeActionLiterals) return action;
+  return action.command ?? { title: a.title, command: APPLY_EDIT_COMMAND, arguments: [action.edit] };
 }

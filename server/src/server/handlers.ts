@@ -1,28 +1,29 @@
 import type { Connection } from "vscode-languageserver/node";
-import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toInlayHint } from "./convert";
+import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toInlayHint, toSymbolInformation } from "./convert";
 import { FIX_ALL_KIND } from "./protocol";
 import type { Session } from "./session";
 
 /**
  * The feature requests: each asks the session for a core service's answer
  * about the report (features.ts; in the check worker for a long document)
- * and maps it to LSP.
+ * and maps it to LSP, in the forms the client says it takes.
  */
 export function registerFeatureHandlers(connection: Connection, session: Session): void {
   connection.onCompletion(async ({ textDocument: { uri }, position }) => {
     const layout = session.documents.get(uri)?.languageId === "markdown" ? "pipes" : "tabs";
     const entries = await session.ask(uri, "completion", { position, locale: session.locale(uri), layout });
-    return entries?.map(toCompletionItem) ?? [];
+    return entries?.map((e) => toCompletionItem(e, session.client.completionMarkdown)) ?? [];
   });
 
   connection.onHover(async ({ textDocument: { uri }, position }) => {
     const hover = await session.ask(uri, "hover", { position, locale: session.locale(uri) });
-    return hover ? toHover(hover) : null;
+    return hover ? toHover(hover, session.client.hoverMarkdown) : null;
   });
 
   connection.onDocumentSymbol(async ({ textDocument: { uri } }) => {
     const symbols = await session.ask(uri, "symbols", { locale: session.locale(uri) });
-    return symbols?.map(toDocumentSymbol) ?? [];
+    if (!symbols) return [];
+    return session.client.hierarchicalSymbols ? symbols.map(toDocumentSymbol) : toSymbolInformation(symbols, uri);
   });
 
   connection.onFoldingRanges(async ({ textDocument: { uri } }) => {
@@ -38,7 +39,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.onCodeLens(async ({ textDocument: { uri } }) => {
     const lenses = await session.ask(uri, "lenses", { locale: session.locale(uri) });
-    return lenses?.map((l) => toCodeLens(l, uri)) ?? [];
+    return lenses?.map((l) => toCodeLens(l, uri, session.client)) ?? [];
   });
 
   connection.onDocumentFormatting(async ({ textDocument: { uri } }) => (await session.ask(uri, "formatting", undefined)) ?? []);
@@ -50,6 +51,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     // Source actions only when asked for (on save, or from the Source Action menu), as LSP recommends.
     const fixAll = context.only && wants(FIX_ALL_KIND) ? session.config(uri) : undefined;
     const entries = await session.ask(uri, "codeActions", { range, locale, quickFixes: wants("quickfix"), fixAll });
-    return version === undefined ? [] : (entries?.map((a) => toCodeAction(a, { uri, version }, locale)) ?? []);
+    if (version === undefined || !entries) return [];
+    return entries.map((a) => toCodeAction(a, { uri, version }, locale, session.client)).filter((a) => a !== undefined);
   });
 }

@@ -1,5 +1,6 @@
 import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type Connection } from "vscode-languageserver/node";
-import { CAPABILITIES } from "./capabilities";
+import { CAPABILITIES, PULL_DIAGNOSTICS } from "./capabilities";
+import { readClientFeatures } from "./clientFeatures";
 import type { Session } from "./session";
 import { localeOfDisplayLanguage } from "../core";
 import { ViewRefresher } from "./refresh";
@@ -26,12 +27,13 @@ export function registerLifecycle(connection: Connection, session: Session, vali
 
   connection.onInitialize((params) => {
     session.clientLocale = localeOfDisplayLanguage(params.locale);
+    session.client = readClientFeatures(params);
     session.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     pullsSettings = params.capabilities.workspace?.configuration === true;
     registersWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     registersConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     views.readCapabilities(params.capabilities);
-    return { capabilities: CAPABILITIES, serverInfo: { name: "gov-report" } };
+    return { capabilities: session.client.pullsDiagnostics ? PULL_DIAGNOSTICS : CAPABILITIES, serverInfo: { name: "gov-report" } };
   });
 
   connection.onInitialized(async () => {

@@ -6,7 +6,9 @@ import { BackgroundChecker, isServerCheckWorker, serveChecks } from "./backgroun
 import { watchFrames } from "./frames";
 import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
+import { registerServerCommands } from "./serverCommands";
 import { Session } from "./session";
+import { clientStreams } from "./transport";
 import { Validator } from "./validation";
 import { registerWordRequests } from "./word";
 import { WorkspaceReports } from "./workspace";
@@ -21,7 +23,8 @@ const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 function startServer(): void {
   // Started with no transport (`gov-report-language-server`, `node dist/server.js`), it speaks over stdio.
   if (!process.argv.slice(2).some((arg) => TRANSPORT.test(arg))) process.argv.push("--stdio");
-  const connection = createConnection(ProposedFeatures.all);
+  const streams = clientStreams(process.argv);
+  const connection = streams ? createConnection(ProposedFeatures.all, streams.reader, streams.writer) : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(ValidatedTextDocument);
   const background = new BackgroundChecker(__filename, (message) => connection.console.error(message));
   const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`), background);
@@ -37,6 +40,7 @@ function startServer(): void {
   registerReviewRequests(connection, session, workspace);
   registerWordRequests(connection, session, workspace);
   registerCommandRequests(connection, session);
+  registerServerCommands(connection);
 
   documents.onDidOpen(({ document }) => validator.schedule(document.uri));
   documents.onDidChangeContent(({ document }) => {
@@ -49,6 +53,11 @@ function startServer(): void {
     session.forget(document.uri);
     validator.clear(document.uri);
     workspace.documentClosed(document.uri);
+  });
+
+  connection.languages.diagnostics.on(({ textDocument: { uri } }) => {
+    const document = documents.get(uri);
+    return { kind: "full", items: document ? validator.pulled(document) : [] };
   });
 
   documents.listen(connection);

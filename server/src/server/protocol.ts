@@ -22,5 +22,12 @@ export const SHOW_RULE_DOCS_COMMAND = "govReport.showRuleDocs";
 export const REVEAL_RANGE_COMMAND = "govReport.revealRange";
 /** Arguments: a FixAllSummary (core/services/codeActions.ts); run once a fix-all's edit is applied. */
 export const FIX_ALL_REPORT_COMMAND = "govReport.fixAllReport";
+/** The client commands above, for `initializationOptions.commands`: a client that names them is offered the actions that run them. */
+export const CLIENT_COMMANDS = [SHOW_RULE_DOCS_COMMAND, REVEAL_RANGE_COMMAND, FIX_ALL_REPORT_COMMAND];
+export interface InitializationOptions {
+  commands?: string[];
+  /** Diagnostics pushed even to a client that can pull them: the VS Code client's status bar follows the pushed ones. */
+  pushDiagnostics?: boolean;
+}
 
 export const FIX_ALL_KIND = "source.fixAll.gov-report";

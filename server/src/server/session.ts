@@ -3,6 +3,7 @@ import type { TextDocuments } from "vscode-languageserver/node";
 import { parse, tableExtents, type Config, type Locale, type ReportIdentity, type ReportModel, type TableExtent } from "../core";
 import type { FormatId } from "../core/formats";
 import { analyse, isTooLarge, preflight, type Analysis } from "./analysis";
+import { PLAIN_CLIENT, type ClientFeatures } from "./clientFeatures";
 import { BACKGROUND_MIN_CHARS, type BackgroundChecker, type ReportSummary } from "./background";
 import { toReviewFinding } from "./convert";
 import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
@@ -36,6 +37,8 @@ type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; che
 export class Session {
   settings: Settings = DEFAULT_SETTINGS;
   clientLocale: Locale = "zh-cn";
+  /** What the client can take (read from initialize). */
+  client: ClientFeatures = PLAIN_CLIENT;
   folders: string[] = [];
   readonly rc: RcFiles;
   private readonly models = new Map<string, { version: number; model: ReportModel }>();

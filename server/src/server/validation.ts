@@ -35,6 +35,8 @@ export class Validator {
   /** Bumped when every document is to be checked again (settings or config files changed): older results are dropped. */
   private generation = 0;
   private disposed = false;
+  /** The latest diagnostics of each open document, for a client that pulls them. */
+  private readonly latest = new Map<string, Diagnostic[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -121,7 +123,14 @@ export class Validator {
   clear(uri: string): void {
     this.cancel(uri);
     this.stale.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.latest.delete(uri);
+    if (!this.session.client.pullsDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A document's diagnostics when the client pulls them: of its current version, or a long document's latest check. */
+  pulled(doc: TextDocument): Diagnostic[] {
+    if (this.session.inWorker(doc)) return this.latest.get(doc.uri) ?? [];
+    return this.diagnosticsOf(doc, this.session.analysis(doc));
   }
 
   dispose(): void {
@@ -198,17 +207,26 @@ export class Validator {
   }
 
   private publish(doc: TextDocument, analysis: Analysis): void {
+    this.sendDiagnostics(doc, this.diagnosticsOf(doc, analysis), analysis.kind, analysis.kind === "report" ? analysis.model.format.used.id : undefined);
+  }
+
+  private diagnosticsOf(doc: TextDocument, analysis: Analysis): Diagnostic[] {
     const locale = this.session.locale(doc.uri);
     if (analysis.kind === "report") {
       const findings = analysis.findings.map((f) => toReviewFinding(f, locale));
-      const diagnostics = toDiagnostics(findings, tableExtents(analysis.model), doc.uri, locale);
-      this.sendDiagnostics(doc, diagnostics, "report", analysis.model.format.used.id);
-    } else if (analysis.kind === "too-large") this.sendDiagnostics(doc, [tooLargeDiagnostic(analysis.size, analysis.limit, locale)], "too-large");
-    else this.sendDiagnostics(doc, [], "silent");
+      return toDiagnostics(findings, tableExtents(analysis.model), doc.uri, locale);
+    }
+    return analysis.kind === "too-large" ? [tooLargeDiagnostic(analysis.size, analysis.limit, locale)] : [];
   }
 
+  /** Pushed, or kept for a client that pulls them and told to pull again. */
   private sendDiagnostics(doc: TextDocument, diagnostics: Diagnostic[], state: ReportStatus["state"], format?: ReportStatus["format"]): void {
-    void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    const { pullsDiagnostics, refreshesDiagnostics } = this.session.client;
+    if (!pullsDiagnostics) void this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    else {
+      this.latest.set(doc.uri, diagnostics);
+      if (refreshesDiagnostics) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
     const status: ReportStatus = { uri: doc.uri, state, format };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
   }

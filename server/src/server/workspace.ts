@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
 import { checkModel, organKey, parse, PredecessorIndex, tableExtents, type Finding, type ReportIdentity, type ReportModel } from "../core";
 import { isWordFile, readDraft, readWordDraft, walk } from "../node/files";
@@ -8,6 +8,7 @@ import { isTooLarge } from "./analysis";
 import { toDiagnostics, toReviewFinding } from "./convert";
 import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
 import type { OpenReport, Session } from "./session";
+import { fileUri } from "./uris";
 
 /**
  * The workspace's reports beyond the open documents: last year's report of
@@ -84,7 +85,7 @@ export class WorkspaceReports {
     void this.scan();
     this.indexOpenDocuments(uri, model);
     const named = this.namedPrevious(uri);
-    if (named) return this.modelOf(pathToFileURL(named).href) ?? this.namedModel(named);
+    if (named) return this.modelOf(fileUri(named)) ?? this.namedModel(named);
     // Matched by organ and year alone; only the one found is needed whole.
     const found = this.identities.predecessorOf(uri, model);
     return found === undefined ? undefined : this.modelOf(found);
@@ -198,7 +199,7 @@ export class WorkspaceReports {
     // A draft's change decides whether the .docx of the same name beside it counts (as its export, it does not).
     const paths = new Set(drafts.flatMap(({ uri }) => [fileURLToPath(uri), ...this.wordSiblings(fileURLToPath(uri))]));
     for (const path of paths) {
-      const uri = pathToFileURL(path).href;
+      const uri = fileUri(path);
       const before = this.saved.get(uri);
       const after = this.exists(path) && !this.shadowed(path) ? await this.readReport(path) : undefined;
       this.setSaved(uri, after);
@@ -251,7 +252,7 @@ export class WorkspaceReports {
         // One file per turn of the event loop: requests are answered while a large workspace is read.
         await new Promise((resolve) => setImmediate(resolve));
         const model = await this.readReport(path);
-        if (model) this.setSaved(pathToFileURL(path).href, model);
+        if (model) this.setSaved(fileUri(path), model);
       }
     }
   }
@@ -292,7 +293,7 @@ export class WorkspaceReports {
   }
 
   private settingsOfPath(path: string) {
-    return this.session.settingsOf(pathToFileURL(path).href);
+    return this.session.settingsOf(fileUri(path));
   }
 
   /**

@@ -20,7 +20,7 @@ interface Deadline {
 
 const GOVERNMENT: Deadline = { month: 3, day: 31, who: localized("县级以上人民政府的年度报告", "a county-or-higher government's report") };
 const DEPARTMENT: Deadline = { month: 1, day: 31, who: localized("政府部门的年度报告", "a department's report") };
-const TOWNSHIP: Deadline = { month: 1, day: 31, who: localized("乡镇、街道的年度报告（多数省份的规定）", "a township's or sub-district's report (most provinces' rule)") };
+const TOWNSHIP: Deadline = { month: 1, day: 31, who: localized("乡镇、街道的年度报告，按多数省份的规定", "a township's or sub-district's report (most provinces' rule)") };
 
 /** First match decides; a 管委会 may report as a government or as a department: no deadline of its own. */
 const LEVELS: { re: RegExp; deadline?: Deadline }[] = [
@@ -41,15 +41,17 @@ function configuredDeadline(value: string | undefined): Deadline | undefined {
   return { month, day, who: localized("配置文件（.govreportrc.json）规定", "the deadline set in .govreportrc.json") };
 }
 
-/** 本报告于2023年2月3日发布 / 发布日期：2023年2月3日: a publication date the text states. */
-const STATED_DATE = /(?:本(?:年度)?报告于|发布(?:日期|时间)[:：]?|公布(?:日期|时间)[:：]?)\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/**
+ * 本报告于2023年2月3日在…发布: a publication date the report states. A web
+ * page's 发布时间 is left alone: a page is often reposted or updated later.
+ */
+const STATED_DATE = /本(?:年度)?报告于\s*(((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)[^。；]{0,30}?(?:公布|发布|公开)/;
 const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
 interface PublicationDate {
   year: number;
   month: number;
   day: number;
-  text: string;
   range: Range;
 }
 
@@ -57,14 +59,13 @@ function publicationDate(model: ReportModel): PublicationDate | undefined {
   const line = lastDateLine(model);
   if (line) {
     const m = DATE.exec(line.text)!;
-    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text: line.text, range: line.range };
+    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), range: line.range };
   }
   for (const p of model.paragraphs) {
     const m = STATED_DATE.exec(p.text);
     if (!m) continue;
     const at = m.index + m[0].indexOf(m[1]);
-    const end = m.index + m[0].length;
-    return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text: p.text.slice(at, end), range: lineRange(p.line, at, end) };
+    return { year: Number(m[2]), month: Number(m[3]), day: Number(m[4]), range: lineRange(p.line, at, at + m[1].length) };
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ const NUMERALS = /[〇零一二两三四五六七八九十百千万亿第]/;
 /** Verbs that Chinese repeats to soften them (研究研究 …), and names that repeat (学习强国 after 学习). */
 const REDUPLICATED = new Set(["研究", "讨论", "学习", "商量", "考虑", "了解", "休息", "交流", "沟通", "介绍", "认识", "熟悉", "体验", "比较", "思考", "总结", "检查", "整理", "打扫", "活动", "锻炼", "收拾", "准备", "清理"]);
 /** The second copy may begin a longer word: 规范规范性文件, 标准标准化, 发布发布会, 公开公开栏. */
-const WORD_GOES_ON = /^[性化者员会式型度制类栏室站处]/;
+const WORD_GOES_ON = /^[性化者员会式型度制类栏室站处库群率表]/;
 const HALF_WIDTH = /(?<=[\u4e00-\u9fff])([,:]) ?(?=[\u4e00-\u9fff])/g;
 const FULL_WIDTH: Record<string, string> = { ",": "，", ":": "：" };
 /** A line with tabs or pipes is a table the parser did not read: its cells repeat on purpose. */

@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { afterEach, describe, it } from "mocha";
 import {
-  activeDocumentWhere, closeAllEditors, diagnosticsWhere, eventually, openSample, runAcceptingPrompts, withRule, workspaceUri,
+  activeDocumentWhere, closeAllEditors, diagnosticsWhere, eventually, openSample, runAcceptingPrompts, withRule, workspaceUri, writeWorkspaceFile,
 } from "./helpers";
 
 const reportTitle = /\d{4}年政府信息公开工作年度报告/;
@@ -52,5 +52,21 @@ describe("commands", () => {
     const page = await eventually(vscode.workspace.onDidOpenTextDocument, () =>
       vscode.workspace.textDocuments.find((d) => d.uri.scheme === "gov-report-rule" && d.uri.path === "/section-numbering.md"), "the rule's page");
     assert.match(page.getText(), /## 格式要求\n\n.*国办公开办函〔2021〕30号/);
+  });
+
+  it("a row that does not add up: its quick fixes are alternatives, none preferred, one selects the columns", async () => {
+    const row = "一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t0\t0\t4";
+    const text = ["某某市人民政府办公室2025年政府信息公开工作年度报告", "", "三、收到和处理政府信息公开申请情况", "", row, ""].join("\n");
+    const uri = await writeWorkspaceFile("alternatives-2025年度报告.txt", text);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const [finding] = withRule(await diagnosticsWhere(uri, (ds) => withRule(ds, "total-row-mismatch").length > 0, "total-row-mismatch"), "total-row-mismatch");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    const set = titles.indexOf("将总计改为各列之和 6");
+    assert.ok(set >= 0, titles.join(" | "));
+    assert.equal(titles[set + 1], "若总计 4 无误，请核对各列", "the alternative follows");
+    assert.ok(!actions[set].isPreferred && !actions[set + 1].isPreferred, "neither is preferred");
+    assert.equal(actions[set + 1].command?.command, "govReport.revealRange");
+    assert.ok(titles.includes("在此处忽略此规则（total-row-mismatch）") && titles.includes("在本文件中忽略“total-row-mismatch”"));
   });
 });

@@ -16,8 +16,7 @@ const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 /** What may be in the package. */
 const allowed: RegExp[] = [
   /^package\.json$/,
-  /^dist\/(cli|server|docx)\.js$/,
-  /^dist\/[^/]+\.html$/,
+  /^dist\/[^/]+\.(js|html)$/,
   /^schemas\/[^/]+\.json$/,
   /^docs\/([^/]+\/)*[^/]+\.md$/,
   /^README\.md$/,

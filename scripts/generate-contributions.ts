@@ -82,6 +82,14 @@ function schema(): unknown {
         type: "string",
         pattern: "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
       },
+      aggregate: {
+        description:
+          "本文件夹中的报告是汇总报告：其表三、表四应等于所列单位报告之和（文件模式相对于本文件，如 乡镇/*.txt）/ The reports in this folder are a region's: their tables 三 and 四 must equal the sum of the listed units' reports (patterns relative to this file, e.g. 乡镇/*.txt)",
+        type: "object",
+        additionalProperties: false,
+        required: ["of"],
+        properties: { of: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } } },
+      },
     },
   };
 }

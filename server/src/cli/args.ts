@@ -9,7 +9,7 @@ export interface Args {
 
 export class UsageError extends Error {}
 
-const VALUED = new Set(["--format", "--locale", "--config", "--year", "--organ", "--output", "-o", "--previous"]);
+const VALUED = new Set(["--format", "--locale", "--config", "--year", "--organ", "--output", "-o", "--previous", "--aggregate"]);
 
 export function parseArgs(argv: string[]): Args {
   const [command = "", ...rest] = argv;

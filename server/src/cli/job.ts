@@ -1,6 +1,21 @@
-import { applyReview, checkModel, decisionMap, fingerprintFindings, parse, type Config, type Finding, type ReportIdentity, type ReportModel, type ReviewDecision } from "../core";
+import { basename, resolve } from "node:path";
+import {
+  applyReview,
+  checkModel,
+  decisionMap,
+  fingerprintFindings,
+  parse,
+  withRegionTotals,
+  type Config,
+  type Finding,
+  type ReportIdentity,
+  type ReportModel,
+  type ReviewDecision,
+  type UnitReport,
+} from "../core";
 import { digestReport, type CheckedReport, type Wanted } from "./digest";
 import { FileProblem, readReport, type ReportDraft } from "../node/files";
+import { expandPattern } from "../node/patterns";
 import { reportKeyOf } from "../node/review";
 
 /**
@@ -18,6 +33,8 @@ export interface Job {
   /** Last year's report is named for it (--previous, `previous`): it is checked once that report is read (commands/check.ts). */
   deferred: boolean;
   wanted: Wanted;
+  /** A region's report: absolute patterns of the reports of the units it covers (aggregate-mismatch, core/aggregate.ts). */
+  aggregate?: string[];
   /** The decisions of the report's folder's review file (node/review.ts). */
   review?: ReviewDecision[];
 }
@@ -47,11 +64,33 @@ export async function checkFile(job: Job, previous?: ReportModel): Promise<JobRe
   if (!job.explicit && !model.isReport) return { kind: "skipped", file: job.file };
   const identity = { organ: model.organ, year: model.year };
   if (job.deferred) return { kind: "report", file: job.file, identity };
-  const reviewed = reviewFindings(job, model, checkModel(model, { config: job.config, previous }));
+  const checked = checkModel(model, { config: job.config, previous });
+  const units = job.aggregate && (await unitReports(job.file, job.aggregate));
+  const reviewed = reviewFindings(job, model, units ? withRegionTotals(model, checked, units) : checked);
   const { findings } = reviewed;
   const locate = draft.locate;
   const word = locate && findings.map((f) => locate(f.range.start));
   return { kind: "report", file: job.file, identity, checked: { file: job.file, ...reviewed, word, digest: digestReport(model, findings, job.wanted) } };
+}
+
+/**
+ * The reports of a region's units, each file the patterns name but the
+ * region's own. Undefined when one cannot be read or is not a report: a sum
+ * over some of the units would find differences that are not there.
+ */
+async function unitReports(region: string, patterns: string[]): Promise<UnitReport[] | undefined> {
+  const files = [...new Set(patterns.flatMap(expandPattern))].filter((f) => resolve(f) !== resolve(region));
+  const units: UnitReport[] = [];
+  for (const file of files) {
+    try {
+      const model = parse((await readReport(file)).text);
+      if (!model.isReport) return undefined;
+      units.push({ name: model.organ ?? basename(file), model });
+    } catch {
+      return undefined;
+    }
+  }
+  return units;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Config {
   previous?: string;
   /** The publication deadline ("MM-DD" of the year after the report year), where a local rule is stricter than the Regulations. */
   deadline?: string;
+  /** A region's report: the reports of the units it covers (file patterns relative to the config file), whose tables it must sum. */
+  aggregate?: { of: string[] };
 }
 
 export interface ConfigProblem {
@@ -53,6 +55,10 @@ export function readConfig(json: unknown): { config: Config; problems: ConfigPro
     } else if (key === "deadline") {
       if (typeof value === "string" && isMonthDay(value)) config.deadline = value;
       else problems.push({ path: "deadline", message: "应为 MM-DD 格式的日期，如 01-31 / must be a date as MM-DD, e.g. 01-31" });
+    } else if (key === "aggregate") {
+      const of = (value as { of?: unknown } | null)?.of;
+      if (Array.isArray(of) && of.length && of.every((p) => typeof p === "string" && p.trim())) config.aggregate = { of: of as string[] };
+      else problems.push({ path: "aggregate", message: "应为 { \"of\": [文件模式…] }，如 { \"of\": [\"乡镇/*.txt\"] } / must be { \"of\": [patterns…] }, e.g. { \"of\": [\"乡镇/*.txt\"] }" });
     } else problems.push({ path: key, message: `未知配置项 / unknown key “${key}”` });
   }
   return { config, problems };

@@ -18,6 +18,7 @@ export class ConfigLoader {
     const { config, problems } = readConfig(parseJson(readRegularFile(path, MAX_CONFIG_BYTES).data));
     // `previous` is relative to the config file, not to the working directory.
     if (config.previous !== undefined) config.previous = resolve(dirname(path), config.previous);
+    if (config.aggregate) config.aggregate = { of: config.aggregate.of.map((p) => resolve(dirname(path), p)) };
     return { config, path, problems: problems.map((p) => `${shownPath(path)}: ${p.path || "(root)"}: ${p.message}`) };
   }
 
@@ -25,6 +26,17 @@ export class ConfigLoader {
     if (this.explicit) return this.cached(resolve(this.explicit), onProblem);
     const path = this.configPathIn(dirname(resolve(file)));
     return path === undefined ? undefined : this.cached(path, onProblem);
+  }
+
+  /**
+   * Whether the file is a region's report by its configuration: an `aggregate`
+   * applies to the reports in the configuration file's own folder, not to
+   * those of the units in the folders below it.
+   */
+  isRegionReport(file: string, config: Config | undefined): boolean {
+    if (!config?.aggregate) return false;
+    const path = this.explicit ? resolve(this.explicit) : this.configPathIn(dirname(resolve(file)));
+    return path !== undefined && dirname(path) === dirname(resolve(file));
   }
 
   /** The nearest .govreportrc.json from a folder up, looked up once per folder: a batch's files share a few folders. */

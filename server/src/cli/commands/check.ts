@@ -1,4 +1,5 @@
-import { parse, type Locale, type ReportIdentity } from "../../core";
+import { dirname, resolve } from "node:path";
+import { parse, type Config, type Locale, type ReportIdentity } from "../../core";
 import { localeOf, option, UsageError, type Args } from "../args";
 import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
@@ -101,8 +102,20 @@ function jobsFor(targets: Target[], args: Args, configProblems: string[], output
     deferred: (explicit ?? configs[i]?.previous) !== undefined,
     wanted,
     review: reviews.forFile(t.file, (m) => configProblems.push(m)),
+    aggregate: regionUnits(t, configs[i], loader, args),
   }));
   return { jobs, locale };
+}
+
+/**
+ * For a region's report, the patterns of its units' reports: --aggregate
+ * (comma-separated, relative to each file named on the command line), else
+ * the `aggregate` of the configuration in the report's own folder.
+ */
+function regionUnits(t: Target, config: Config | undefined, loader: ConfigLoader, args: Args): string[] | undefined {
+  const flag = option(args, "--aggregate");
+  if (flag !== undefined) return t.explicit ? flag.split(",").filter((p) => p.trim()).map((p) => resolve(dirname(resolve(t.file)), p.trim())) : undefined;
+  return loader.isRegionReport(t.file, config) ? config!.aggregate!.of : undefined;
 }
 
 type LoadedJob = LoadedReport<ReportIdentity> & { job: Job; checked?: CheckedReport };

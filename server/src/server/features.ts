@@ -2,6 +2,7 @@ import type { Position, Range } from "vscode-languageserver-textdocument";
 import {
   balanceLenses,
   completions,
+  decidableAt,
   documentEol,
   documentSymbols,
   fixAllAction,
@@ -11,6 +12,7 @@ import {
   inlayHints,
   quickFixes,
   renderReportHtml,
+  reviewReportKey,
   type CodeActionEntry,
   type Config,
   type Finding,
@@ -56,6 +58,9 @@ export const FEATURES = {
    * this version (another version's fixes would edit the wrong text); fix-all
    * re-checks the text itself.
    */
+  /** The findings at a range with their fingerprints, for 标记为不是问题 (dismiss.ts): only from this version's check. */
+  decidable: ({ model, checked }: FeatureReport, a: { range: Range; fileName: string }) =>
+    checked?.current ? decidableAt(model.lines.map((l) => l.text), checked.findings, a.range, reviewReportKey({ organ: model.organ, year: model.year?.value }, a.fileName)) : [],
   codeActions: ({ text, checked }: FeatureReport, a: { range: Range; locale: Locale; quickFixes: boolean; fixAll?: Config }): CodeActionEntry[] | undefined => {
     if (!checked) return undefined;
     const fixes = a.quickFixes && checked.current ? quickFixes(text, checked.findings, a.range, a.locale) : [];

@@ -1,4 +1,5 @@
 import type { Connection } from "vscode-languageserver/node";
+import { dismissActions, reviewFileName } from "./dismiss";
 import { toCodeAction, toCodeLens, toCompletionItem, toDocumentSymbol, toFoldingRange, toHover, toInlayHint, toSymbolInformation } from "./convert";
 import { FIX_ALL_KIND } from "./protocol";
 import type { Session } from "./session";
@@ -52,6 +53,8 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     const fixAll = context.only && wants(FIX_ALL_KIND) ? session.config(uri) : undefined;
     const entries = await session.ask(uri, "codeActions", { range, locale, quickFixes: wants("quickfix"), fixAll });
     if (version === undefined || !entries) return [];
-    return entries.map((a) => toCodeAction(a, { uri, version }, locale, session.client)).filter((a) => a !== undefined);
+    const decidable = wants("quickfix") ? await session.ask(uri, "decidable", { range, fileName: reviewFileName(uri) }) : undefined;
+    const actions = entries.map((a) => toCodeAction(a, { uri, version }, locale, session.client)).filter((a) => a !== undefined);
+    return [...actions, ...dismissActions(uri, decidable ?? [], locale, session.client)];
   });
 }

@@ -15,6 +15,8 @@ import { localized } from "./types";
  */
 
 export const AGGREGATE_RULE = "aggregate-mismatch";
+/** What the check is, where a rule's description is shown (its findings come from no rule module: it needs the units' reports). */
+export const AGGREGATE_DESCRIPTION = localized("汇总报告的表三、表四与所辖单位报告之和不一致", "A region's tables 三 and 四 differ from the sum of its units' reports");
 
 export interface UnitReport {
   /** The unit's organ, else its file's name. */

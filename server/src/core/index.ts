@@ -28,4 +28,4 @@ export {
 } from "./summary";
 export { groupFindings, tableExtents, MIN_GROUP_SIZE, type FindingGroup, type Groupable, type ReadItem, type TableExtent } from "./group";
 export { applyReview, decidableAt, decisionMap, fingerprintFindings, formatReviewFile, parseReviewFile, quotedText, reviewReportKey, staleDecisions, type Decidable, type Decision, type ReviewDecision, type ReviewedFindings, type ReviewFile } from "./review";
-export { aggregateFindings, AGGREGATE_RULE, withRegionTotals, type UnitReport } from "./aggregate";
+export { aggregateFindings, AGGREGATE_DESCRIPTION, AGGREGATE_RULE, withRegionTotals, type UnitReport } from "./aggregate";

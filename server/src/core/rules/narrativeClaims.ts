@@ -24,7 +24,7 @@ const positive = (v: number | undefined): v is number => v !== undefined && v > 
 const CLAIMS: Claim[] = [
   {
     pattern: /均已(?:按时|依法)?(?:办结|答复)|全部(?:按时|依法)?办结|已全部(?:按时|依法)?(?:办结|答复)/,
-    unless: /结转|其余|其他|除|尚有|正在|仍在|建议|提案|信访|复议|诉讼/,
+    unless: /结转|上年|其余|其他|除|尚有|正在|仍在|建议|提案|信访|复议|诉讼/,
     contradiction(model, m) {
       const forward = cellValue(model, "applications", "forward", "total");
       if (!positive(forward) || !/申请/.test(m.input)) return undefined;

@@ -63,6 +63,10 @@ describe("content-coverage", () => {
     assert.equal(findingsOf(fixture("10-2023-problems-none.txt"), "content-coverage").length, 1);
     const empty = fixture("10-2023-problems-none.txt").replace("\n无。\n", "\n");
     assert.equal(findingsOf(empty, "content-coverage").length, 1);
+    const underHeadings = fixture("10-2023-problems-none.txt").replace("\n无。\n", "\n（一）存在的主要问题\n\n无\n\n（二）改进措施\n\n无\n");
+    assert.equal(findingsOf(underHeadings, "content-coverage").length, 1);
+    const numberedProblems = fixture("10-2023-problems-none.txt").replace("\n无。\n", "\n（一）政策解读形式单一，图解偏少。\n\n（二）栏目更新不够及时。\n");
+    assert.equal(findingsOf(numberedProblems, "content-coverage").length, 0);
   });
   it("a short section 一 (a stub) is not judged", () => {
     const stub = replaceOnce(fixture("07-2023-overview-without-management.txt"), /一、总体情况\n[\s\S]*?\n二、/, "一、总体情况\n\n本年度依法做好主动公开工作。\n\n二、");

@@ -39,10 +39,20 @@ const GOVERNMENT = /政府$/;
 
 /** Section 一 shorter than this is a stub or a placeholder: too little to judge what it leaves out. */
 const MIN_OVERVIEW = 200;
-const NOTHING = /^(?:暂?无|没有|无其他(?:需要报告的)?(?:事项|问题)?)[。.]?$/;
+const NOTHING = /^(?:暂?无|没有|无其他(?:需要报告的)?(?:事项|问题)?)?[。.]?$/;
 
 /** A heading whose line goes on with the section's text: what the section says stands on the heading line. */
 const runsOn = (model: ReportModel, heading: Section) => contentLength(model.lines[heading.range.start.line].text) > contentLength(heading.text) + 2;
+
+/** A sub-heading that is only a title (存在的主要问题), not a numbered sentence that names a problem. */
+const TITLE_ONLY = /^[^。，；,;]{1,16}$/;
+
+/** Section 五 empty, or only 无 (under each of its sub-headings, if it has them). */
+function saysNothing(model: ReportModel, section: Section): boolean {
+  const subheadings = new Set(section.subheadings.filter((h) => TITLE_ONLY.test(h.text)).map((h) => h.range.start.line));
+  const lines = model.paragraphs.filter((p) => p.section === section.spec.index && !subheadings.has(p.line)).map((p) => p.text.replace(/\s+/g, ""));
+  return lines.every((l) => NOTHING.test(l));
+}
 
 export const contentCoverageRule = defineRule({
   id: "content-coverage",
@@ -79,8 +89,7 @@ export const contentCoverageRule = defineRule({
         });
     }
     const problems = sectionHeading(model, 5);
-    const problemsText = sectionText(model, 5).replace(/\s+/g, "");
-    if (problems && !runsOn(model, problems) && (problemsText === "" || NOTHING.test(problemsText)))
+    if (problems && !runsOn(model, problems) && saysNothing(model, problems))
       report({
         range: problems.range,
         message: localized("“存在的主要问题及改进情况”未写明问题和改进措施", "Section 五 names no problem and no measure"),

@@ -137,6 +137,7 @@ describe("gov-report fix", () => {
     const cleanBefore = statSync(join(dir, "clean.txt")).mtimeMs;
     const r = runCli(["fix", dir]);
     assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /003\.txt: 已修复 2 处（conversion-artifact 1、table-cell-format 1），尚有 \d+ 处需逐条核对 \/ 2 fixes applied, \d+ findings left\n/);
     const out = readFileSync(path, "utf8");
     assert.ok(out.startsWith("\ufeff"));
     assert.ok(!/[^\r]\n/.test(out), "every line ends in CRLF");

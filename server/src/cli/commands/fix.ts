@@ -29,11 +29,14 @@ export function fix(args: Args): number {
         continue;
       }
       const config = loader.forFile(t.file, (m) => process.stderr.write(`gov-report: ${m}\n`));
-      const { text, fixed } = fixAll(decoded.text, { config });
+      const { text, fixed, fixedByRule, left } = fixAll(decoded.text, { config });
       if (text === decoded.text) continue;
       // The stamp of the file as read: a line added while the fixes were computed is not overwritten.
       writeAtomically(t.file, encode(text, decoded.encoding), { expected: decoded.stamp });
-      process.stdout.write(`${shownPath(t.file)}: 已修复 ${fixed} 处 / ${fixed} fixes applied\n`);
+      const byRule = Object.entries(fixedByRule)
+        .map(([rule, n]) => `${rule} ${n}`)
+        .join("、");
+      process.stdout.write(`${shownPath(t.file)}: 已修复 ${fixed} 处（${byRule}），尚有 ${left.length} 处需逐条核对 / ${fixed} fixes applied, ${left.length} findings left\n`);
     } catch (e) {
       process.stderr.write(`gov-report: ${shownPath(t.file)}: ${(e as Error).message}\n`);
       status = 2;

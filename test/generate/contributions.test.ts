@@ -50,7 +50,7 @@ describe("generated contributions", () => {
 
   it("the schema accepts what readConfig accepts", () => {
     const schema = readJson("schemas/govreportrc.schema.json");
-    const example = { $schema: "./schemas/govreportrc.schema.json", rules: { [RULES[0].id]: "off" }, locale: "en", previous: "../2024/report.txt", deadline: "01-20" };
+    const example = { $schema: "./schemas/govreportrc.schema.json", rules: { [RULES[0].id]: "off" }, locale: "en", previous: "../2024/report.txt", deadline: "01-20", aggregate: { of: ["乡镇/*.txt", "部门/*.txt"] } };
     assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(example).sort());
     assert.deepEqual(readConfig(example).problems, []);
   });

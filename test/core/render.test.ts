@@ -65,6 +65,10 @@ describe("renderReportHtml", () => {
     assert.match(outlined[0].getAttribute("title")!, /上年结转 2 件，但2020年度报告的“结转下年度继续办理”为 1 件/);
     assert.equal(outlined[0].getAttribute("data-rules"), "carryover-mismatch");
   });
+  it("leaves out the disable comments, as the published report does", () => {
+    const commented = parse(`<!-- gov-report-disable carryover-mismatch -->\n${text}`);
+    assert.doesNotMatch(renderReportHtml(commented, [], "zh-cn"), /gov-report-disable/);
+  });
   it("prints no caption the format does not have: table 三 stands under its section's heading alone, in either locale", () => {
     assert.equal(all("caption").length, 0);
     const english = renderReportHtml(model, [], "en");

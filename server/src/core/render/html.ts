@@ -1,5 +1,6 @@
 import type { Cell, Paragraph, ReportModel, Row, Table } from "../model";
 import type { Finding } from "../rules/types";
+import { isDirectiveLine } from "../suppress";
 import { trimPadding } from "../text";
 import { pick, type Locale } from "../types";
 import { escapeHtml } from "./escape";
@@ -58,7 +59,8 @@ function headingBlocks(model: ReportModel, locale: Locale): Block[] {
 
 function paragraphBlocks(model: ReportModel, locale: Locale): Block[] {
   const subheadings = new Set(model.sections.flatMap((s) => s.subheadings.map((h) => h.range.start.line)));
-  return model.paragraphs.map((p: Paragraph) => {
+  // A disable comment is for the checker, not part of the published text.
+  return model.paragraphs.filter((p) => !isDirectiveLine(p.text)).map((p: Paragraph) => {
     const kind = subheadings.has(p.line) ? "gr-subheading" : "gr-paragraph";
     return {
       first: p.line,

@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
+  type MessageReader,
+  type MessageWriter,
   type CodeAction,
   type Command,
   type CompletionItem,
@@ -18,7 +22,7 @@ import { checkText } from "../../server/src/core";
 import { SERVER_COMMANDS, SHOW_DOCUMENT_COMMAND } from "../../server/src/server/serverCommands";
 import { CLIENT_COMMANDS } from "../../server/src/server/protocol";
 import { normalUri } from "../../server/src/server/uris";
-import { tempDir } from "../helpers/cli";
+import { CLI, tempDir } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { ensureBuilt, fileUri, LspTestClient, SERVER, VSCODE_CLIENT } from "./lspClient";
 
@@ -27,22 +31,31 @@ import { ensureBuilt, fileUri, LspTestClient, SERVER, VSCODE_CLIENT } from "./ls
 const ARTIFACT = "[bookmark: _GoBack]";
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
 
+async function requestsBeforeAndAfterInitialize(child: ChildProcess, reader: MessageReader, writer: MessageWriter): Promise<void> {
+  const connection = createProtocolConnection(reader, writer);
+  connection.listen();
+  try {
+    const early = connection.sendRequest("textDocument/hover", { textDocument: { uri: fileUri("early.txt") }, position: { line: 0, character: 0 } });
+    await assert.rejects(early, { code: -32002 });
+    const result = (await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
+    assert.equal(result.serverInfo.name, "gov-report");
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
 describe("clients other than VS Code", () => {
-  it("a request before initialize is answered with ServerNotInitialized; initialize then works", async () => {
+  it("a request before initialize is answered with ServerNotInitialized; initialize then works (stdio)", async () => {
     ensureBuilt();
     const child = spawn(process.execPath, [SERVER], { stdio: ["pipe", "pipe", "inherit"] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    connection.listen();
-    try {
-      await assert.rejects(connection.sendRequest("textDocument/hover", { textDocument: { uri: fileUri("early.txt") }, position: { line: 0, character: 0 } }), {
-        code: -32002,
-      });
-      const result = (await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
-      assert.equal(result.serverInfo.name, "gov-report");
-    } finally {
-      connection.dispose();
-      child.kill();
-    }
+    await requestsBeforeAndAfterInitialize(child, new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  });
+
+  it("the same through gov-report lsp --node-ipc, the transport the VS Code client uses", async () => {
+    ensureBuilt();
+    const child = fork(CLI, ["lsp", "--node-ipc"], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    await requestsBeforeAndAfterInitialize(child, new IPCMessageReader(child), new IPCMessageWriter(child));
   });
 
   it("a minimal client gets plain answers: flat symbols, plain-text hovers and completions, quick fixes as commands the server runs", async () => {

@@ -38,7 +38,7 @@ function statutoryDeadline(organ: string | undefined): Deadline | undefined {
 function configuredDeadline(value: string | undefined): Deadline | undefined {
   if (!value) return undefined;
   const [month, day] = value.split("-").map(Number);
-  return { month, day, who: localized("配置文件（.govreportrc.json）规定", "the deadline set in .govreportrc.json") };
+  return { month, day, who: localized(".govreportrc.json 所定期限", "the deadline set in .govreportrc.json") };
 }
 
 /**

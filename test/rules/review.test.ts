@@ -144,8 +144,8 @@ describe("repeated-text", () => {
   });
 });
 
-describe("every clean draft of the project", () => {
-  /** The files of a fixture folder that its expected.json says nothing must fire in (no `must`), and the clean example. */
+describe("the samples, the examples and every fixture that expects no finding", () => {
+  /** The files of each fixture folder whose expected.json names no finding they must have, the samples and the examples. */
   function cleanFiles(): { name: string; text: string }[] {
     const out: { name: string; text: string }[] = [];
     for (const folder of readdirSync(FIXTURES)) {

@@ -42,7 +42,7 @@
     (find-file file)
     ;; The tables are tab-separated: tabs stay tabs.
     (setq indent-tabs-mode t)
-    (setq-default eglot-workspace-configuration '((:govReport . (:locale "zh-cn"))))
+    (setq-default eglot-workspace-configuration '(:govReport (:locale "zh-cn")))
     (eglot '(text-mode) (cons 'transient (file-name-directory file)) 'eglot-lsp-server
            '("gov-report" "lsp") "gov-report")
     (while (and (null (gov-report-diagnostics)) (< (float-time) deadline))

@@ -5,7 +5,6 @@ import {
   decisionMap,
   fingerprintFindings,
   parse,
-  withRegionTotals,
   type Config,
   type Finding,
   type ReportIdentity,
@@ -33,7 +32,7 @@ export interface Job {
   /** Last year's report is named for it (--previous, `previous`): it is checked once that report is read (commands/check.ts). */
   deferred: boolean;
   wanted: Wanted;
-  /** A region's report: absolute patterns of the reports of the units it covers (aggregate-mismatch, core/aggregate.ts). */
+  /** A region's report: absolute patterns of the reports of the units it covers (aggregate-mismatch). */
   aggregate?: string[];
   /** The decisions of the report's folder's review file (node/review.ts). */
   review?: ReviewDecision[];
@@ -64,9 +63,8 @@ export async function checkFile(job: Job, previous?: ReportModel): Promise<JobRe
   if (!job.explicit && !model.isReport) return { kind: "skipped", file: job.file };
   const identity = { organ: model.organ, year: model.year };
   if (job.deferred) return { kind: "report", file: job.file, identity };
-  const checked = checkModel(model, { config: job.config, previous });
   const units = job.aggregate && (await unitReports(job.file, job.aggregate));
-  const reviewed = reviewFindings(job, model, units ? withRegionTotals(model, checked, units) : checked);
+  const reviewed = reviewFindings(job, model, checkModel(model, { config: job.config, previous, units }));
   const { findings } = reviewed;
   const locate = draft.locate;
   const word = locate && findings.map((f) => locate(f.range.start));

@@ -1,4 +1,4 @@
-import { AGGREGATE_DESCRIPTION, AGGREGATE_RULE, localized, pick, ruleById, type Finding, type Locale, type Localized, type Rule, type Severity } from "../core";
+import { localized, pick, ruleById, type Finding, type Locale, type Localized, type Severity } from "../core";
 import { describeWordLocation } from "../docx/locations";
 import { shownPath } from "../node/files";
 import type { CheckedReport } from "./digest";
@@ -31,7 +31,7 @@ export function listFindings(report: CheckedReport, locale: Locale): ListedFindi
     const i = index.get(f)!;
     const word = report.word?.[i];
     const line = f.range.start.line + 1;
-    const description = f.rule === AGGREGATE_RULE ? AGGREGATE_DESCRIPTION : ruleById(f.rule)?.description;
+    const description = ruleById(f.rule)?.description;
     return {
       finding: f,
       where: pick(word ? describeWordLocation(word) : localized(`第 ${line} 行`, `line ${line}`), locale),
@@ -42,9 +42,6 @@ export function listFindings(report: CheckedReport, locale: Locale): ListedFindi
     };
   });
 }
-
-/** The part of a report a finding is about, by its rule's category; region totals are about the tables. */
-export const ruleCategory = (id: string): Rule["category"] | undefined => (id === AGGREGATE_RULE ? "table" : ruleById(id)?.category);
 
 /** What a report is called: its organ and year as the title names them, else its file. */
 export function reportName(report: CheckedReport): string {

@@ -1,12 +1,12 @@
 import { mkdirSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import type { Locale } from "../core";
+import { ruleById, type Locale } from "../core";
 import { loadDocx } from "../docx/lazy";
 import type { OpinionPart } from "../docx";
 import { shownPath } from "../node/files";
 import { writeOutput } from "./atomic";
 import type { CheckedReport } from "./digest";
-import { listFindings, reportName, ruleCategory } from "./listing";
+import { listFindings, reportName } from "./listing";
 import { UsageError } from "./args";
 
 /**
@@ -25,7 +25,7 @@ const PARTS = [
 
 function opinionParts(report: CheckedReport, locale: Locale): OpinionPart[] {
   const listed = listFindings(report, locale);
-  const part = (rule: string) => PARTS.findIndex((p) => p.categories.includes(ruleCategory(rule) ?? "structure"));
+  const part = (rule: string) => PARTS.findIndex((p) => p.categories.includes(ruleById(rule)?.category ?? "structure"));
   return PARTS.map((p, i) => ({ title: p.title, items: listed.filter((f) => part(f.finding.rule) === i) }));
 }
 

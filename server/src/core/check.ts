@@ -2,7 +2,7 @@ import type { Config } from "./config";
 import type { ReportModel } from "./model";
 import { parse } from "./parser";
 import { RULES, type Finding, type Rule } from "./rules";
-import type { Report } from "./rules/types";
+import type { Report, UnitReport } from "./rules/types";
 import { comparePositions } from "./positions";
 import { disabledRules } from "./suppress";
 
@@ -10,6 +10,8 @@ export interface CheckOptions {
   config?: Config;
   /** Last year's report of the same organ, parsed. */
   previous?: ReportModel;
+  /** For a region's report, the reports of the units it covers. */
+  units?: UnitReport[];
   /** Only these rules (default: all enabled). */
   rules?: Rule[];
 }
@@ -17,7 +19,7 @@ export interface CheckOptions {
 /** Runs every enabled rule over a parsed report. A file that is not a report gets the one finding that says so. */
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Finding[] {
   const settings = options.config?.rules ?? {};
-  const rules = (options.rules ?? RULES).filter((r) => settings[r.id] !== "off" && (!r.needsPrevious || options.previous));
+  const rules = (options.rules ?? RULES).filter((r) => settings[r.id] !== "off" && (!r.needsPrevious || options.previous) && (!r.needsUnits || options.units));
   const active = model.isReport ? rules.filter((r) => r.id !== "not-a-report") : rules.filter((r) => r.id === "not-a-report");
   const findings: Finding[] = [];
   const suppressed = disabledRules(model);
@@ -34,7 +36,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
       });
     };
     try {
-      rule.check({ model, format: model.format.used, previous: options.previous, config: options.config, report });
+      rule.check({ model, format: model.format.used, previous: options.previous, config: options.config, units: options.units, report });
     } catch (err) {
       // One broken rule must not cost the user every other finding.
       findings.push({

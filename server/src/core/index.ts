@@ -3,7 +3,7 @@ export * from "./types";
 export * from "./model";
 export { parse } from "./parser";
 export { checkModel, checkText, type CheckOptions } from "./check";
-export { RULES, ruleById, type Rule, type Finding, type Fix } from "./rules";
+export { RULES, ruleById, type Rule, type Finding, type Fix, type UnitReport } from "./rules";
 export { FORMATS, formatById, formatForYear, SECTIONS } from "./formats";
 export { readConfig, type Config, type ConfigProblem, type RuleSetting } from "./config";
 export { applyEdits, fixAll, safeEdits, lineStarts, offsetAt } from "./fixes/apply";
@@ -28,4 +28,3 @@ export {
 } from "./summary";
 export { groupFindings, tableExtents, MIN_GROUP_SIZE, type FindingGroup, type Groupable, type ReadItem, type TableExtent } from "./group";
 export { applyReview, decidableAt, decisionMap, fingerprintFindings, formatReviewFile, parseReviewFile, quotedText, reviewReportKey, staleDecisions, type Decidable, type Decision, type ReviewDecision, type ReviewedFindings, type ReviewFile } from "./review";
-export { aggregateFindings, AGGREGATE_DESCRIPTION, AGGREGATE_RULE, withRegionTotals, type UnitReport } from "./aggregate";

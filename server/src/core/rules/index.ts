@@ -35,8 +35,9 @@ import { contentCoverageRule } from "./contentCoverage";
 import { feeConsistencyRule } from "./feeConsistency";
 import { preambleRule } from "./preamble";
 import { repeatedTextRule } from "./repeatedText";
+import { aggregateMismatchRule } from "./aggregateMismatch";
 
-export type { Rule, Finding, Fix, RuleContext } from "./types";
+export type { Rule, Finding, Fix, RuleContext, UnitReport } from "./types";
 
 /** Every rule, in documentation order. */
 export const RULES: Rule[] = [
@@ -77,6 +78,7 @@ export const RULES: Rule[] = [
   carryoverMismatchRule,
   activeCountContinuityRule,
   copiedTextRule,
+  aggregateMismatchRule,
 ];
 
 export const ruleById = (id: string): Rule | undefined => RULES.find((r) => r.id === id);

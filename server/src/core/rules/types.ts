@@ -39,7 +39,16 @@ export interface RuleContext {
   previous?: ReportModel;
   /** The settings in force (`.govreportrc.json` and the editor's), for rules that read more than their severity. */
   config?: Config;
+  /** For a region's report, the reports of the units it covers (aggregate-mismatch). */
+  units?: UnitReport[];
   report(finding: Report): void;
+}
+
+/** A report a region's report sums up: a township's, a department's. */
+export interface UnitReport {
+  /** The unit's organ, else its file's name. */
+  name: string;
+  model: ReportModel;
 }
 
 export interface Rule {
@@ -57,6 +66,8 @@ export interface Rule {
   fix: "safe" | "suggested" | "none";
   /** Rules that need last year's report. */
   needsPrevious?: boolean;
+  /** Rules that need the reports of a region's units. */
+  needsUnits?: boolean;
   check(ctx: RuleContext): void;
 }
 

@@ -6,7 +6,7 @@ import type { Connection, PublishDiagnosticsParams, TextDocuments } from "vscode
 import { balanceLenses, checkModel, documentSymbols, foldingRanges, hoverAt, parse, quickFixes, type ReportModel } from "../../server/src/core";
 import { BackgroundChecker } from "../../server/src/server/background";
 import { toDiagnostic, toDocumentSymbol, toReviewFinding } from "../../server/src/server/convert";
-import { Session } from "../../server/src/server/session";
+import { RECENT_DOCUMENTS, Session } from "../../server/src/server/session";
 import { Validator } from "../../server/src/server/validation";
 import { WorkspaceReports } from "../../server/src/server/workspace";
 import { ORGAN, reportText, Y2020, Y2021, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
@@ -220,6 +220,44 @@ describe("a long document's check", () => {
     documents.type(uri, 0, "某");
     assert.deepEqual(await checked(), inline());
     assert.deepEqual(asked, [ORGAN, `某${ORGAN}`]);
+  });
+});
+
+describe("many short documents open", () => {
+  it("only the recent ones are kept whole; the others' findings in the view and their features are those of a fresh check, their models made again only for a feature", async (t) => {
+    const { documents, published, session, validator } = server(t);
+    const workspace = new WorkspaceReports(published.connection, session, () => undefined);
+    session.previousOf = (uri, model) => workspace.previousFor(uri, model);
+    // Pairs of organs' 2020 and 2021 reports, the 2021 one's carry-over contradicting last year's.
+    const organs = Array.from({ length: RECENT_DOCUMENTS * 2 }, (_, i) => `${ORGAN}${i}`);
+    const uriOf = (organ: string, year: number) => `file:///w/${organ}-${year}.govreport`;
+    for (const organ of organs) {
+      documents.open(uriOf(organ, 2020), reportText({ ...Y2020, organ }));
+      documents.open(uriOf(organ, 2021), reportText({ ...Y2021_WRONG_CARRYOVER, organ }));
+    }
+    for (const doc of documents.all()) validator.schedule(doc.uri, 0);
+    await Promise.all(documents.all().map((doc) => published.of(doc.uri, 1)));
+    assert.ok(session.wholeModels() <= RECENT_DOCUMENTS, `${session.wholeModels()} models kept`);
+    assert.equal(session.kept(), documents.all().length);
+
+    const first = uriOf(organs[0], 2021);
+    const text = documents.get(first)!.getText();
+    const previous = parse(reportText({ ...Y2020, organ: organs[0] }));
+    const fresh = checkModel(parse(text), { previous });
+    assert.ok(fresh.some((f) => f.rule === "carryover-mismatch"));
+    const parses = session.parses;
+    assert.deepEqual(
+      session.openReport(first)?.findings,
+      fresh.map((f) => toReviewFinding(f, locale)),
+    );
+    assert.equal(session.parses, parses, "the view's findings are kept");
+    const position = { line: text.split("\n").findIndex((l) => /\t\d/.test(l)), character: 3 };
+    const hover = await session.ask(first, "hover", { position, locale });
+    assert.ok(hover);
+    assert.deepEqual(hover, hoverAt(parse(text), position, locale));
+    const range = { start: { line: 0, character: 0 }, end: { line: text.split("\n").length, character: 0 } };
+    assert.deepEqual(await session.ask(first, "codeActions", { range, locale, quickFixes: true }), quickFixes(text, fresh, range, locale));
+    assert.ok(session.parses > parses, "parsed again for the features");
   });
 });
 

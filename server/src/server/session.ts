@@ -19,8 +19,50 @@ export interface OpenReport extends ReportIdentity {
   tables: TableExtent[];
 }
 
-/** The check worker's latest answer about a long document, as published (recorded by validation.ts); `check` names it to the worker. */
-type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; check: number; findings: ReviewFinding[]; summary: ReportSummary });
+/**
+ * The latest check of a document, kept small for every open document: a long
+ * one's as the check worker answered and validation.ts published it (`check`
+ * names it to the worker), a short one's made from its analysis.
+ */
+type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; check?: number; findings: ReviewFinding[]; summary: ReportSummary });
+
+/** How many documents' models and analyses are kept whole: those last worked on, the ones in view among them. */
+export const RECENT_DOCUMENTS = 16;
+
+/** Values by key, at most `limit` of them: setting one more drops the one least recently read or set. */
+class Recent<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) this.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
 
 /**
  * The server's state: settings, the client's locale, the workspace's
@@ -29,7 +71,11 @@ type Checked = { version: number } & ({ kind: "silent" } | { kind: "report"; che
  * feature, the lookup of last year's report).
  *
  * Short documents are parsed and checked here, on the main thread, once per
- * version. Long ones (BACKGROUND_MIN_CHARS and more) never are: their model
+ * version while they are among the RECENT_DOCUMENTS last worked on; of the
+ * others only their organ and year and their latest check's findings in the
+ * view's form are kept (a few KB, against some 165 KB for a model and its
+ * findings), and a feature asked of one parses and checks it again, with the
+ * same outcome. Long ones (BACKGROUND_MIN_CHARS and more) never are: their model
  * lives in the check worker (background.ts), which parses each version once
  * and answers the features from it, code actions included; the session keeps
  * only the worker's latest findings as published and a summary of them.
@@ -41,8 +87,10 @@ export class Session {
   client: ClientFeatures = PLAIN_CLIENT;
   folders: string[] = [];
   readonly rc: RcFiles;
-  private readonly models = new Map<string, { version: number; model: ReportModel }>();
-  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly models = new Recent<{ version: number; model: ReportModel }>(RECENT_DOCUMENTS);
+  private readonly analyses = new Recent<{ version: number; analysis: Analysis }>(RECENT_DOCUMENTS);
+  /** Organ and year of each open document's version parsed here, for the lookup of last year's report. */
+  private readonly identities = new Map<string, { version: number; identity: ReportIdentity }>();
   private readonly checked = new Map<string, Checked>();
   /** Parses made on the main thread (the tests count them). */
   parses = 0;
@@ -66,6 +114,7 @@ export class Session {
     this.parses++;
     const model = parse(doc.getText());
     this.models.set(doc.uri, { version: doc.version, model });
+    this.identities.set(doc.uri, { version: doc.version, identity: { organ: model.organ, year: model.year } });
     return model;
   }
 
@@ -81,7 +130,30 @@ export class Session {
       () => this.model(doc),
     );
     this.analyses.set(doc.uri, { version: doc.version, analysis });
+    // A long document analysed here (the worker failed) keeps the worker's latest check.
+    if (!this.inWorker(doc)) this.keepCheck(doc, analysis);
     return analysis;
+  }
+
+  /** What outlives a short document's analysis: the view's findings and the summary a long document's check leaves. */
+  private keepCheck(doc: TextDocument, analysis: Analysis): void {
+    const { uri, version } = doc;
+    if (analysis.kind === "too-large") this.checked.delete(uri);
+    else if (analysis.kind === "silent") this.checked.set(uri, { version, kind: "silent" });
+    else {
+      const { model } = analysis;
+      const locale = this.locale(uri);
+      const findings = analysis.findings.map((f) => toReviewFinding(f, locale));
+      const summary = { organ: model.organ, year: model.year, format: model.format.used.id, detected: model.format.detected, tables: tableExtents(model) };
+      this.checked.set(uri, { version, kind: "report", findings, summary });
+    }
+  }
+
+  /** A short document's check of its current version, analysed again when it has none. */
+  private shortCheck(doc: TextDocument): Checked | undefined {
+    const kept = this.checked.get(doc.uri);
+    if (kept?.version === doc.version) return kept;
+    return this.analysis(doc).kind === "too-large" ? undefined : this.checked.get(doc.uri);
   }
 
   /** A long document's text, for the check worker; undefined for one handled inline (short, silent or too large). */
@@ -133,30 +205,25 @@ export class Session {
     return checked?.kind === "report" ? checked.check : undefined;
   }
 
-  /** An open report as the 年报检查 view shows it: a long document's latest check, which may be a version behind. */
+  /** An open report as the 年报检查 view shows it: a long document's latest check, which may be a version behind; a short one's of its version. */
   openReport(uri: string): OpenReport | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    if (this.inWorker(document)) {
-      const checked = this.checked.get(uri);
-      if (checked?.kind !== "report") return undefined;
-      const { organ, year, detected, tables } = checked.summary;
-      return { organ, year, detected, findings: checked.findings, tables };
-    }
-    const analysis = this.analysis(document);
-    if (analysis.kind !== "report") return undefined;
-    const { organ, year, format } = analysis.model;
-    const locale = this.locale(uri);
-    const findings = analysis.findings.map((f) => toReviewFinding(f, locale));
-    return { organ, year, detected: format.detected, findings, tables: tableExtents(analysis.model) };
+    const checked = this.inWorker(document) ? this.checked.get(uri) : this.shortCheck(document);
+    if (checked?.kind !== "report") return undefined;
+    const { organ, year, detected, tables } = checked.summary;
+    return { organ, year, detected, findings: checked.findings, tables };
   }
 
   /** What the lookup of last year's report matches an open document by: a long one's from its latest check. */
   identity(doc: TextDocument): ReportIdentity | undefined {
-    const parsed = this.models.get(doc.uri);
-    if (parsed?.version === doc.version) return parsed.model;
+    const known = this.identities.get(doc.uri);
+    if (known?.version === doc.version) return known.identity;
     if (isTooLarge(doc.getText(), this.settingsOf(doc.uri))) return undefined;
-    if (!this.inWorker(doc)) return this.model(doc);
+    if (!this.inWorker(doc)) {
+      const { organ, year } = this.model(doc);
+      return { organ, year };
+    }
     const checked = this.checked.get(doc.uri);
     return checked?.kind === "report" ? checked.summary : undefined;
   }
@@ -189,12 +256,18 @@ export class Session {
   forget(uri: string): void {
     this.models.delete(uri);
     this.analyses.delete(uri);
+    this.identities.delete(uri);
     this.checked.delete(uri);
     this.background?.forget(uri);
   }
 
+  /** For the tests: how many documents' models the session keeps whole. */
+  wholeModels(): number {
+    return this.models.size;
+  }
+
   /** For the tests: how many documents the session keeps anything of. */
   kept(): number {
-    return new Set([...this.models.keys(), ...this.analyses.keys(), ...this.checked.keys()]).size;
+    return new Set([...this.models.keys(), ...this.analyses.keys(), ...this.identities.keys(), ...this.checked.keys()]).size;
   }
 }

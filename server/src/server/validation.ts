@@ -97,7 +97,7 @@ export class Validator {
     setImmediate(() => this.drain());
   }
 
-  /** A short document's version parsed (the model is kept for its check); a long one's is read in the check worker. */
+  /** A short document's version parsed for its organ and year (its model is kept only among the session's recent ones); a long one's is read in the check worker. */
   private parse(uri: string): void {
     const doc = this.session.documents.get(uri);
     try {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { escapeHtml, groupFindings, localized, pick, quotedText, REPORT_CSS, type Finding, type FindingGroup, type Locale, type Localized, type ReviewDecision } from "../core";
+import { shownPath } from "../node/files";
 import { quotedLines, type CheckedReport, type ReviewExtract } from "./digest";
 import { SEVERITY_NAMES } from "./listing";
 import type { FileResult } from "./output";
@@ -226,7 +227,7 @@ function decidableOf(report: CheckedReport): Decidable {
     const fingerprint = prints.get(f);
     if (!fingerprint) return "";
     const quote = quotedText(Object.assign([], quoted), f);
-    return ` data-fingerprint="${fingerprint}" data-rule="${escapeHtml(f.rule)}" data-report="${escapeHtml(report.file)}" data-quote="${escapeHtml(quote)}"`;
+    return ` data-fingerprint="${fingerprint}" data-rule="${escapeHtml(f.rule)}" data-report="${escapeHtml(shownPath(report.file))}" data-quote="${escapeHtml(quote)}"`;
   };
 }
 

@@ -34,10 +34,19 @@ export async function writeOpinions(reports: CheckedReport[], output: string, pa
   const single = paths.length === 1 && reports.length === 1 && !isFolder(paths[0]);
   if (!single) mkdirSync(output, { recursive: true });
   else if (isFolder(output)) throw new UsageError(`-o 应为文件 / -o must name a file: ${output}`);
+  const names = new Set<string>();
   for (const report of reports) {
     const docx = await opinionDocx({ report: reportName(report), file: shownPath(report.file), parts: opinionParts(report, locale), excluded: report.excluded ?? 0 });
-    writeOutput(single ? output : join(output, `${basename(report.file, extname(report.file))}-审核意见.docx`), docx);
+    writeOutput(single ? output : join(output, uniqueName(basename(report.file, extname(report.file)), names)), docx);
   }
+}
+
+/** A report's document name; reports of the same name in different folders get -2, -3, … */
+function uniqueName(stem: string, taken: Set<string>): string {
+  let name = `${stem}-审核意见.docx`;
+  for (let n = 2; taken.has(name); n++) name = `${stem}-${n}-审核意见.docx`;
+  taken.add(name);
+  return name;
 }
 
 function isFolder(path: string): boolean {

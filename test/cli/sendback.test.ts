@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import { wordReport } from "../docx/fixtures";
 import { runCli, tempDir } from "../helpers/cli";
 import { reportText, Y2021, type ReportSpec } from "../fixtures/cross-year/reports";
 
@@ -47,22 +48,26 @@ function csv(text: string): string[][] {
   return rows.filter((r) => r.length);
 }
 
-function folder(): string {
-  const dir = tempDir();
+/** Fills the folder (a tempDir made when the suite is defined: one made inside a hook is removed when the hook ends). */
+async function folder(dir: string): Promise<void> {
   const reports = join(dir, "reports");
-  spawnSync("mkdir", [reports]);
+  mkdirSync(reports);
+  // A Word report: its findings are placed by paragraph or table cell (its introduction names the wrong year, paragraph 2).
+  writeFileSync(join(reports, "qu-2022.docx"), (await wordReport()).docx);
   writeFileSync(join(reports, "yi-2021.txt"), reportText(UNBALANCED));
   writeFileSync(join(reports, "jia-2021.txt"), reportText(CLEAN));
-  return dir;
 }
 
 describe("check --format xlsx, read back by LibreOffice", () => {
-  const dir = folder();
+  const dir = tempDir();
   let summary: string[][];
   let findings: string[][];
   let expected: { rule: string; message: string; line: number; severity: string }[];
 
-  before(() => {
+  let word: { line: number; word?: { paragraph?: number } }[];
+
+  before(async () => {
+    await folder(dir);
     const r = runCli(["check", "--format", "xlsx", "-o", join(dir, "list.xlsx"), join(dir, "reports")]);
     assert.equal(r.status, 1, r.stderr);
     // Every sheet to its own CSV file (the last token), UTF-8 (76), comma-separated (44), quoted with " (34).
@@ -71,6 +76,7 @@ describe("check --format xlsx, read back by LibreOffice", () => {
     findings = csv(readFileSync(join(dir, "lo", "list-问题清单.csv"), "utf8"));
     const json = JSON.parse(runCli(["check", "--format", "json", join(dir, "reports", "yi-2021.txt")]).stdout);
     expected = json[0].diagnostics;
+    word = JSON.parse(runCli(["check", "--format", "json", join(dir, "reports", "qu-2022.docx")]).stdout)[0].diagnostics;
   });
 
   it("has a summary sheet: one row per report, balance in words, the main problem", () => {
@@ -84,7 +90,7 @@ describe("check --format xlsx, read back by LibreOffice", () => {
 
   it("has a findings sheet: every finding of the report, errors first, with its line, rule name, severity and text", () => {
     assert.deepEqual(findings[0], ["报告", "位置", "问题类型", "程度", "问题说明", "原文"]);
-    const rows = findings.slice(1);
+    const rows = findings.slice(1).filter((r) => r[0].endsWith("yi-2021.txt"));
     assert.equal(rows.length, expected.length);
     assert.deepEqual(
       rows.map((r) => r[4]),
@@ -96,13 +102,22 @@ describe("check --format xlsx, read back by LibreOffice", () => {
     assert.equal(first[3], "错误");
     assert.match(first[5], /^\d+$/, "the figure the finding points at");
   });
+
+  it("places a Word report's findings by paragraph or table cell", () => {
+    const rows = findings.slice(1).filter((r) => r[0].endsWith("qu-2022.docx"));
+    assert.equal(rows.length, word.length);
+    assert.ok(word.some((d) => d.word?.paragraph === 2));
+    assert.ok(rows.some((r) => r[1] === "第 2 段"), rows.map((r) => r[1]).join(" "));
+    assert.ok(rows.every((r) => /^第 \d+ (段|个表格第 \d+ 行第 \d+ 列)$/.test(r[1])));
+  });
 });
 
 describe("check --format docx, read back by LibreOffice", () => {
-  const dir = folder();
+  const dir = tempDir();
   let one: string;
 
-  before(() => {
+  before(async () => {
+    await folder(dir);
     const r = runCli(["check", "--format", "docx", "-o", join(dir, "opinion.docx"), join(dir, "reports", "yi-2021.txt")]);
     assert.equal(r.status, 1, r.stderr);
     const many = runCli(["check", "--format", "docx", "-o", join(dir, "opinions"), join(dir, "reports")]);
@@ -123,6 +138,6 @@ describe("check --format docx, read back by LibreOffice", () => {
   });
 
   it("writes one document per report of a folder", () => {
-    assert.deepEqual(readdirSync(join(dir, "opinions")).sort(), ["jia-2021-审核意见.docx", "yi-2021-审核意见.docx"]);
+    assert.deepEqual(readdirSync(join(dir, "opinions")).sort(), ["jia-2021-审核意见.docx", "qu-2022-审核意见.docx", "yi-2021-审核意见.docx"]);
   });
 });

@@ -66,6 +66,15 @@ describe("review --prune", () => {
     assert.match(r.stdout, /审核记录均仍适用/);
   });
 
+  it("judges the decisions by every report beside the review file, not only the one named", () => {
+    const dir = folder(TEXT);
+    writeFileSync(join(dir, "other.txt"), reportText({ ...Y2021, organ: "丙镇人民政府" }));
+    const r = runCli(["review", "--prune", join(dir, "other.txt")]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /审核记录均仍适用/);
+    assert.equal(JSON.parse(readFileSync(join(dir, ".govreport-review.json"), "utf8")).decisions.length, 2);
+  });
+
   it("names the decision whose finding is gone, and --prune removes it", () => {
     // 自然人 handled 3 instead of 2: the 自然人 column balances, 总计 still does not (its text changed too: new figures).
     const lines = TEXT.split("\n");

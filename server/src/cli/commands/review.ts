@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import { dirname } from "node:path";
 import { formatReviewFile, staleDecisions } from "../../core";
 import { type Args, UsageError } from "../args";
 import { writeAtomically } from "../atomic";
@@ -7,13 +9,15 @@ import { checkPaths } from "./check";
 
 /**
  * `gov-report review [--prune] PATH…`: the decisions of the review files
- * beside the reports whose finding no longer occurs in any of them (the
- * report was changed, or the rule no longer finds it) are listed as stale;
- * with --prune they are removed from the file.
+ * beside the reports (those of the named files' folders) whose finding no
+ * longer occurs in any of them (the report was changed, or the rule no longer
+ * finds it) are listed as stale; with --prune they are removed from the file.
  */
 export async function review(args: Args): Promise<number> {
   if (!args.paths.length) throw new UsageError("请指定报告所在的文件或文件夹 / no files given");
-  const { results, problems, configProblems } = await checkPaths(args, "stylish", { applyReview: false });
+  // Every report beside a review file is checked, whichever of them were named: a decision on one not named is not stale.
+  const folders = [...new Set(args.paths.map((p) => (statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : dirname(p))))];
+  const { results, problems, configProblems } = await checkPaths({ ...args, paths: folders }, "stylish", { applyReview: false });
   const occurring = new Set(results.flatMap((r) => r.fingerprints ?? []));
   const files = [...new Set(results.map((r) => reviewPathFor(r.file)))];
   const prune = args.options.has("--prune");

@@ -63,13 +63,14 @@ function ruleTable(): string {
 
 /**
  * The README's rule table: shorter than the index, for the extension's page.
- * The examples are left to the rule pages it links to; severity and fix kind
- * are named in Chinese, as the descriptions are, the header giving the English.
+ * The examples and the links are left to the index (docs/rules/README.md),
+ * which the README names once; severity and fix kind are named in Chinese,
+ * as the descriptions are, the header giving the English.
  */
 function readmeRuleTable(): string {
   const severity = (r: Rule) => SEVERITY[r.severity].split(" ")[0];
   const fix = (r: Rule) => (r.fix === "none" ? "—" : r.fix === "safe" ? "安全" : "建议");
-  const rows = RULES.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${severity(r)} | ${fix(r)} | ${r.description.zh} |`);
+  const rows = RULES.map((r) => `| \`${r.id}\` | ${severity(r)} | ${fix(r)} | ${r.description.zh} |`);
   return ["| 规则 rule | 级别 severity | 修复 fix | 检查内容 what it checks |", "|---|---|---|---|", ...rows].join("\n");
 }
 

@@ -29,6 +29,20 @@ const lazyDocx = {
   },
 };
 
+/**
+ * The loopback socket of `--socket=N` is dist/loopback.js, the one bundle
+ * built with Node's `net` (server/src/server/loopback.ts: 127.0.0.1 only);
+ * the server requires it only for that transport.
+ */
+const lazyLoopback = {
+  name: "lazy-loopback",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/loopback$/ }, (args) =>
+      /[\\/]server[\\/]src[\\/]server[\\/]transport\.ts$/.test(args.importer) ? { path: "./loopback.js", external: true } : undefined,
+    );
+  },
+};
+
 /** The spreadsheet writer and exceljs are dist/xlsx.js, required by the CLI only when it writes a spreadsheet (cli/xlsx.ts). */
 const lazyXlsx = {
   name: "lazy-xlsx",
@@ -53,7 +67,8 @@ const common = {
 
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx, lazyXlsx] },
-  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx] },
+  { entryPoints: ["server/src/server/main.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [noNetwork, lazyDocx, lazyLoopback] },
+  { entryPoints: ["server/src/server/loopback.ts"], outfile: "dist/loopback.js", plugins: [] },
   { entryPoints: ["server/src/docx/index.ts"], outfile: "dist/docx.js" },
   { entryPoints: ["server/src/cli/spreadsheet.ts"], outfile: "dist/xlsx.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/client.js", external: ["vscode"] },

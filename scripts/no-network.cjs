@@ -1,7 +1,7 @@
 // Stands in for Node's network modules in the bundles (scripts/build.mjs): gov-report opens no
 // network connection. vscode-jsonrpc requires `net` for its pipe and socket transports, which
-// gov-report never uses (the client starts the server over IPC, tests over stdio); were one
-// used, it fails here instead of opening a socket.
+// these bundles never use (the client starts the server over IPC, other editors over stdio);
+// `--socket=N` goes through dist/loopback.js alone, to 127.0.0.1 (server/src/server/loopback.ts).
 "use strict";
 const refuse = (name) => () => {
   throw new Error(`gov-report opens no network connection (${name} is not available)`);

@@ -23,7 +23,7 @@ const allowed: RegExp[] = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
 ];
-const required = ["package.json", "dist/cli.js", "dist/server.js", "dist/docx.js", "dist/gov-report.html", "schemas/govreportrc.schema.json",
+const required = ["package.json", "dist/cli.js", "dist/server.js", "dist/loopback.js", "dist/docx.js", "dist/gov-report.html", "schemas/govreportrc.schema.json",
   "docs/editors.md", "docs/rules/README.md", "README.md", "CHANGELOG.md", "LICENSE"];
 
 describe("the npm package", () => {

@@ -22,7 +22,7 @@ const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检
   gov-report import REPORT.docx [-o DRAFT.txt]
   gov-report export DRAFT.txt [-o REPORT.docx] [--force] [--previous FILE] [--config FILE]
   gov-report page [-o 年报检查.html]
-  gov-report lsp [--stdio | --node-ipc]
+  gov-report lsp [--stdio | --node-ipc | --socket=PORT]
   gov-report --version | --help
 
 check  检查文件或文件夹（文件夹中的 .txt/.md 年报草稿和 .docx Word 报告）。退出码：0 无错误，1 有错误，2 用法或读写错误。

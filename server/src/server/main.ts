@@ -20,11 +20,11 @@ const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
  * The gov-report language server: a thin adapter over the pure core. It exits
  * when its client goes away (stdin closes or the client's process dies).
  */
-function startServer(): void {
+async function startServer(): Promise<void> {
   // Started with no transport (`gov-report-language-server`, `node dist/server.js`), it speaks over stdio.
   if (!process.argv.slice(2).some((arg) => TRANSPORT.test(arg))) process.argv.push("--stdio");
-  const streams = clientStreams(process.argv);
-  const connection = streams ? createConnection(ProposedFeatures.all, streams.reader, streams.writer) : createConnection(ProposedFeatures.all);
+  const streams = await clientStreams(process.argv);
+  const connection = createConnection(ProposedFeatures.all, streams.reader, streams.writer);
   const documents = new TextDocuments(ValidatedTextDocument);
   const background = new BackgroundChecker(__filename, (message) => connection.console.error(message));
   const session = new Session(documents, (message) => void connection.window.showWarningMessage(`gov-report: ${message}`), background);
@@ -75,5 +75,8 @@ if (isServerCheckWorker()) {
   // The check worker of long documents (background.ts): same bundle, no server of its own.
   serveChecks();
 } else {
-  startServer();
+  startServer().catch((e: Error) => {
+    process.stderr.write(`gov-report: ${e.message}\n`);
+    process.exit(2);
+  });
 }

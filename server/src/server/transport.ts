@@ -18,16 +18,36 @@ const URI_KEYS = new Set(["uri", "rootUri", "scopeUri"]);
 /** How deep a URI sits in a message's params, at most (didChangeWorkspaceFolders: params.event.added[].uri). */
 const URI_DEPTH = 4;
 
+type Streams = { reader: MessageReader; writer: MessageWriter };
+
+/** `--socket=N` or `--socket N`: the port the client listens on, or undefined. */
+function socketPort(argv: string[]): number | undefined {
+  const i = argv.findIndex((a) => a === "--socket" || a.startsWith("--socket="));
+  if (i < 0) return undefined;
+  const value = argv[i].includes("=") ? argv[i].slice("--socket=".length) : argv[i + 1];
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--socket needs a port number from 1 to 65535, not ${JSON.stringify(value ?? "")}`);
+  return port;
+}
+
 /**
- * The server's side of the connection for the stdio and IPC transports,
- * read through a gate that answers every request before `initialize` with
- * ServerNotInitialized (and drops notifications but `exit`), as the
- * specification asks, and brings every URI the client sends into one form
- * (uris.ts). Undefined for the other transports, left to the library.
+ * The server's side of the connection for the stdio, IPC and socket
+ * transports, read through a gate that answers every request before
+ * `initialize` with ServerNotInitialized (and drops notifications but
+ * `exit`), as the specification asks, and brings every URI the client sends
+ * into one form (uris.ts). The socket is a connection to the client's port
+ * on this machine's loopback address (loopback.ts); `--pipe` is refused.
  */
-export function clientStreams(argv: string[]): { reader: MessageReader; writer: MessageWriter } | undefined {
+export async function clientStreams(argv: string[]): Promise<Streams> {
   if (argv.includes("--node-ipc")) return gated(new IPCMessageReader(process), new IPCMessageWriter(process));
-  if (!argv.includes("--stdio")) return undefined;
+  const port = socketPort(argv);
+  if (port !== undefined) {
+    const { connectLoopback } = await import("./loopback");
+    const socket = await connectLoopback(port);
+    socket.on("close", () => process.exit(shutdownRequested ? 0 : 1));
+    return gated(new StreamMessageReader(socket), new StreamMessageWriter(socket));
+  }
+  if (!argv.includes("--stdio")) throw new Error("gov-report-language-server: use --stdio (the default), --node-ipc or --socket=PORT");
   // The library ends the process when stdin ends, but only for a stream it opens itself.
   for (const event of ["end", "close"]) process.stdin.on(event, () => process.exit(shutdownRequested ? 0 : 1));
   return gated(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
@@ -35,7 +55,7 @@ export function clientStreams(argv: string[]): { reader: MessageReader; writer: 
 
 let shutdownRequested = false;
 
-function gated(inner: MessageReader, writer: MessageWriter): { reader: MessageReader; writer: MessageWriter } {
+function gated(inner: MessageReader, writer: MessageWriter): Streams {
   let initializing = false;
   const reader: MessageReader = {
     onError: inner.onError,

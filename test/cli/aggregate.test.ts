@@ -79,6 +79,21 @@ describe("aggregate-mismatch", () => {
     assert.match(county[0].message, /^“二、上年结转政府信息公开申请数量”“自然人”：本报告为 2，3 个单位的报告合计 1（相差 \+1）；数量较多的是 甲镇人民政府 1$/);
   });
 
+  it("takes the units from --aggregate for the reports directly in a folder named on the command line", () => {
+    const found = aggregate(["--aggregate", "乡镇/*.txt,部门/*.txt", region({ ...SUM, carried: [2, 1] })]);
+    assert.equal(found.get("county.txt")!.length, 2);
+    // The units, below the folder or named by the patterns, are not regions.
+    for (const name of ["jia.txt", "yi.txt", "jiaoyu.txt"]) assert.deepEqual(found.get(name), []);
+  });
+
+  it("with --aggregate and a folder, a report the patterns name is a unit, not a region", () => {
+    const dir = region({ ...SUM, new: [12, 3] });
+    writeFileSync(join(dir, "县财政局.txt"), reportText(unit("示例县财政局", { new: [1, 0], carried: [0, 0], granted: [1, 0], forward: [0, 0] })));
+    const found = aggregate(["--aggregate", "乡镇/*.txt,部门/*.txt,县*.txt", dir]);
+    assert.match(found.get("county.txt")![0].message, /4 个单位的报告合计/);
+    assert.deepEqual(found.get("县财政局.txt"), []);
+  });
+
   it("is silent when a unit's file is not a report: a sum over some units says nothing", () => {
     const dir = region({ ...SUM, new: [12, 3] }, CONFIG);
     writeFileSync(join(dir, "乡镇", "notes.txt"), "会议记录\n\n无关内容。\n");

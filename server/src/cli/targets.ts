@@ -6,6 +6,8 @@ export interface Target {
   file: string;
   /** Given explicitly (checked even when it is not a report) or found in a folder. */
   explicit: boolean;
+  /** Found in a folder: the folder as named on the command line. */
+  folder?: string;
 }
 
 export function collect(paths: string[], problems: FileResult[]): Target[] {
@@ -19,7 +21,7 @@ export function collect(paths: string[], problems: FileResult[]): Target[] {
       continue;
     }
     if (st.isDirectory()) {
-      for (const f of walk(p, (file, message) => problems.push({ file, findings: [], problem: message }))) targets.push({ file: f, explicit: false });
+      for (const f of walk(p, (file, message) => problems.push({ file, findings: [], problem: message }))) targets.push({ file: f, explicit: false, folder: p });
     } else targets.push({ file: p, explicit: true });
   }
   return targets;

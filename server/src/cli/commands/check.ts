@@ -5,6 +5,7 @@ import { sameFile, writeOutput } from "../atomic";
 import { ConfigLoader } from "../../node/config";
 import type { CheckedReport, Wanted } from "../digest";
 import { readReportText, shownPath } from "../../node/files";
+import { expandPattern } from "../../node/patterns";
 import { ReviewLoader } from "../../node/review";
 import { toHtml } from "../html";
 import { writeOpinions } from "../opinion";
@@ -109,13 +110,24 @@ function jobsFor(targets: Target[], args: Args, configProblems: string[], output
 
 /**
  * For a region's report, the patterns of its units' reports: --aggregate
- * (comma-separated, relative to each file named on the command line), else
- * the `aggregate` of the configuration in the report's own folder.
+ * (comma-separated, relative to the report's folder), else the `aggregate`
+ * of the configuration in the report's own folder.
  */
 function regionUnits(t: Target, config: Config | undefined, loader: ConfigLoader, args: Args): string[] | undefined {
   const flag = option(args, "--aggregate");
-  if (flag !== undefined) return t.explicit ? flag.split(",").filter((p) => p.trim()).map((p) => resolve(dirname(resolve(t.file)), p.trim())) : undefined;
-  return loader.isRegionReport(t.file, config) ? config!.aggregate!.of : undefined;
+  if (flag === undefined) return loader.isRegionReport(t.file, config) ? config!.aggregate!.of : undefined;
+  const dir = dirname(resolve(t.file));
+  const patterns = flag.split(",").filter((p) => p.trim()).map((p) => resolve(dir, p.trim()));
+  return t.explicit || isFolderRegion(t, dir, patterns) ? patterns : undefined;
+}
+
+/**
+ * With --aggregate and a folder, the region's reports are those directly in
+ * the folder, as with a configuration's `aggregate`; a file the patterns name
+ * is a unit, not a region (its sum over the other units would be no total).
+ */
+function isFolderRegion(t: Target, dir: string, patterns: string[]): boolean {
+  return t.folder !== undefined && resolve(t.folder) === dir && !patterns.some((p) => expandPattern(p).includes(resolve(t.file)));
 }
 
 type LoadedJob = LoadedReport<ReportIdentity> & { job: Job; checked?: CheckedReport };

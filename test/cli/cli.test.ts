@@ -29,8 +29,9 @@ describe("gov-report check", () => {
     const [result] = JSON.parse(r.stdout);
     assert.equal(result.file, join(dir, "mistakes.txt"));
     const d = result.diagnostics.find((x: { rule: string }) => x.rule === "total-row-mismatch");
-    assert.deepEqual(Object.keys(d).sort(), ["column", "endColumn", "endLine", "fixable", "line", "message", "rule", "severity"]);
+    assert.deepEqual(Object.keys(d).sort(), ["column", "endColumn", "endLine", "fingerprint", "fixable", "line", "message", "rule", "severity"]);
     assert.deepEqual([d.severity, d.line, d.column, d.endColumn, d.fixable], ["error", 51, 32, 34, true]);
+    assert.match(d.fingerprint, /^[0-9a-f]{16}$/);
   });
 
   it("walks folders for reports and skips files that are not reports", () => {

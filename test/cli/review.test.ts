@@ -52,6 +52,13 @@ describe("check with a review file", () => {
     assert.match(runCli(["check", "--summary", dir]).stdout, /已排除 1 个问题/);
   });
 
+  it("gives each finding's fingerprint in the JSON output, the one a decision names", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "yi-2021.txt"), TEXT);
+    const shown = json(dir) as { fingerprint?: string }[];
+    assert.deepEqual(shown.map((d) => d.fingerprint), prints(TEXT).prints);
+  });
+
   it("keeps the decisions when lines are added above the findings", () => {
     const edited = TEXT.replace("一、总体情况\n", "一、总体情况\n\n本年度新增一段说明。\n");
     const shown = json(folder(edited));

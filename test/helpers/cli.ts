@@ -17,6 +17,8 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     input: options.input,
     env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "", ...options.env },
     timeout: 60_000,
+    // A folder of reports in JSON is more than the default megabyte.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -17,6 +17,8 @@ export interface FileResult {
   word?: (WordLocation | undefined)[];
   /** Where the report's tables stand: stylish output groups their findings (JSON and SARIF list every one). */
   digest?: Pick<ReportDigest, "tables">;
+  /** Each finding's fingerprint (core/review.ts), in the findings' order: a review file's decisions name findings by it. */
+  fingerprints?: string[];
   /** With a review file: whether the reviewer accepted each finding, in the findings' order. */
   accepted?: boolean[];
   /** Findings a reviewer dismissed, not among findings. */
@@ -45,6 +47,7 @@ export function toJson(results: FileResult[], locale: Locale): string {
         endLine: f.range.end.line + 1,
         endColumn: f.range.end.character + 1,
         ...(r.word ? { word: r.word[i] } : {}),
+        ...(r.fingerprints ? { fingerprint: r.fingerprints[i] } : {}),
         ...(r.accepted?.[i] ? { accepted: true } : {}),
         // A fix that only selects cells to check changes nothing.
         fixable: f.fixes.some((x) => x.edits.length > 0),

@@ -95,7 +95,7 @@ function jobsFor(targets: Target[], args: Args, configProblems: string[], output
   });
   locale ??= localeOf(args);
   const sent = output === "xlsx" || output === "docx";
-  const wanted: Wanted = { facts: sent || output === "summary" || output === "html", review: output === "html" ? locale : undefined, fingerprints: output === "html", quotes: sent };
+  const wanted: Wanted = { facts: sent || output === "summary" || output === "html", review: output === "html" ? locale : undefined, fingerprints: output === "html" || output === "json", quotes: sent };
   const jobs = targets.map((t, i) => ({
     file: t.file,
     config: configs[i],

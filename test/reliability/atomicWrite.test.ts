@@ -167,6 +167,19 @@ describe("writeOutput", () => {
     writeOutput(fresh, NEW);
     assert.deepEqual(readFileSync(fresh), NEW);
   });
+
+  it("an output made in chunks is written chunk by chunk through short writes, or not at all", () => {
+    const dir = tempDir();
+    const path = join(dir, "page.html");
+    const chunks = function* () {
+      for (let i = 0; i < NEW.length; i += 700) yield NEW.subarray(i, i + 700);
+    };
+    writeOutput(path, chunks(), fullDisk(Infinity, 300));
+    assert.deepEqual(readFileSync(path), NEW);
+    assert.throws(() => writeOutput(path, chunks(), fullDisk(5000, 300)), /ENOSPC/);
+    assert.deepEqual(readFileSync(path), NEW);
+    assert.deepEqual(onlyFiles(dir), ["page.html"]);
+  });
 });
 
 describe("the CLI's writes", () => {

@@ -36,7 +36,7 @@ const refuse = (zh: string, en: string) => new FileProblem(`${zh}，未修改 / 
  * whose owner cannot be kept are refused: a rename would split the links,
  * write where the owner said not to, or hand the file to whoever runs this.
  */
-export function writeAtomically(link: string, data: Uint8Array, options: WriteOptions = {}): void {
+export function writeAtomically(link: string, data: Content, options: WriteOptions = {}): void {
   const path = fs.realpathSync(link);
   const st = fs.statSync(path, { bigint: true });
   if (!st.isFile()) throw refuse("不是普通文件", "not a regular file");
@@ -52,15 +52,16 @@ export function writeAtomically(link: string, data: Uint8Array, options: WriteOp
  * replaced as writeAtomically replaces it (a half-written report must not take
  * its place); a new one is made the same way, so that a failed write leaves
  * nothing behind. A device or a FIFO named as the output is written directly.
+ * The content may come in chunks (the review page of many reports), written as they come.
  */
-export function writeOutput(path: string, data: Uint8Array, disk: DiskWrites = fs): void {
+export function writeOutput(path: string, data: Content, disk: DiskWrites = fs): void {
   let st: fs.Stats | undefined;
   try {
     st = fs.statSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
-  if (st && !st.isFile()) return fs.writeFileSync(path, data);
+  if (st && !st.isFile()) return writeDirectly(path, data, disk);
   if (st) return writeAtomically(path, data, { disk });
   replace(resolve(path), data, {}, disk);
 }
@@ -85,16 +86,34 @@ interface Target {
   stamp?: FileStamp;
 }
 
-function replace(path: string, data: Uint8Array, target: Target, disk: DiskWrites): void {
+/** A file's content, whole or in chunks. */
+type Content = Uint8Array | Iterable<Uint8Array>;
+
+const chunksOf = (data: Content): Iterable<Uint8Array> => (data instanceof Uint8Array ? [data] : data);
+
+function writeDirectly(path: string, data: Content, disk: DiskWrites): void {
+  const fd = fs.openSync(path, "w");
+  try {
+    for (const chunk of chunksOf(data)) writeFully(fd, chunk, disk);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function replace(path: string, data: Content, target: Target, disk: DiskWrites): void {
   const dir = dirname(path);
   const { fd, tmp } = createTemporary(dir, basename(path), target.mode === undefined ? 0o666 : 0o600);
   try {
     try {
-      writeFully(fd, data, disk);
+      let size = 0;
+      for (const chunk of chunksOf(data)) {
+        writeFully(fd, chunk, disk);
+        size += chunk.length;
+      }
       keepOwnerAndMode(fd, target);
       disk.fsyncSync(fd);
       const written = fs.fstatSync(fd).size;
-      if (written !== data.length) throw new FileProblem(`写入不完整（${written} / ${data.length} 字节），未修改 / incomplete write (${written} of ${data.length} bytes); left unchanged`);
+      if (written !== size) throw new FileProblem(`写入不完整（${written} / ${size} 字节），未修改 / incomplete write (${written} of ${size} bytes); left unchanged`);
     } finally {
       fs.closeSync(fd);
     }

@@ -1,3 +1,4 @@
+import { deflateRawSync } from "node:zlib";
 import { quotedText, renderTableHtml, reportFacts, tableExtents, type Finding, type Locale, type ReportFacts, type ReportModel, type TableExtent } from "../core";
 import type { WordLocation } from "../docx/locations";
 
@@ -18,6 +19,12 @@ export interface Wanted {
   fingerprints?: boolean;
   /** The text each finding points at (the spreadsheet and the 审核意见 quote it). */
   quotes?: boolean;
+  /**
+   * Each finding's fixes: only the JSON output reads them (whether a finding
+   * is fixable), and they are most of what a report's findings hold (a
+   * table's fix-all repeats every empty cell's edit in each of its findings).
+   */
+  fixes?: boolean;
 }
 
 export interface ReportDigest {
@@ -46,6 +53,11 @@ export interface CheckedReport {
   previous?: string;
 }
 
+/** The findings as the output keeps them: without their fixes unless it reads them. */
+export function keptFindings(findings: Finding[], wanted: Wanted): Finding[] {
+  return wanted.fixes ? findings : findings.map((f) => ({ ...f, fixes: [] }));
+}
+
 export function digestReport(model: ReportModel, findings: Finding[], wanted: Wanted): ReportDigest {
   return {
     tables: tableExtents(model),
@@ -64,8 +76,12 @@ function quotesOf(model: ReportModel, findings: Finding[]): string[] {
 export interface ReviewExtract {
   /** Source lines by 0-based number. */
   quoted: Record<number, string>;
-  /** Rendered tables (HTML). */
-  tables: string[];
+  /**
+   * The tables rendered (HTML, one a line), deflated UTF-8: every report's
+   * extract is kept until the page is written, and its tables are most of
+   * it (about 40 KB a report as a string, 3 KB deflated).
+   */
+  tables: Uint8Array;
 }
 
 /** Quoted lines per finding: enough to recognise the place, not a whole table. */
@@ -74,7 +90,8 @@ const MAX_QUOTED_LINES = 3;
 export function reviewExtract(model: ReportModel, findings: Finding[], locale: Locale): ReviewExtract {
   const quoted: Record<number, string> = {};
   for (const f of findings) for (const i of quotedLines(f)) quoted[i] = model.lines[i]?.text ?? "";
-  return { quoted, tables: model.tables.map((table) => renderTableHtml(table, findings, locale)) };
+  const tables = model.tables.map((table) => renderTableHtml(table, findings, locale)).join("\n");
+  return { quoted, tables: deflateRawSync(Buffer.from(tables, "utf8")) };
 }
 
 /** The 0-based lines a finding's quote shows: its first MAX_QUOTED_LINES. */

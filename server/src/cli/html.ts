@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { inflateRawSync } from "node:zlib";
 import { escapeHtml, groupFindings, localized, pick, quotedText, REPORT_CSS, type Finding, type FindingGroup, type Locale, type Localized, type ReviewDecision } from "../core";
 import { shownPath } from "../node/files";
 import { quotedLines, type CheckedReport, type ReviewExtract } from "./digest";
@@ -21,6 +22,9 @@ import { bySeverityThenPlace, SUMMARY_COLUMNS, summaryLines, summaryTotal, type 
  *
  * The page is rendered from each report's findings and its ReviewExtract
  * (digest.ts), not from its model: the model stays in the thread that checked it.
+ * It is made in pieces, a report's section at a time, to be written as they
+ * are made: the page of 20,000 reports is about 1 GB, more than one string
+ * can hold.
  *
  * Decisions: each finding (gr-finding-item with data-fingerprint) has the
  * buttons 已确认 and 不是问题 (with a reason). They change the page only; the
@@ -145,11 +149,12 @@ function decisionData(decisions: readonly ReviewDecision[], locale: Locale): str
   return `<div id="gr-review-data" hidden data-decisions="${escapeHtml(JSON.stringify(decisions))}" data-labels="${escapeHtml(JSON.stringify(labels))}"></div>`;
 }
 
-export function toHtml(reports: CheckedReport[], problems: FileResult[], locale: Locale, decisions: readonly ReviewDecision[] = []): string {
+/** The page in pieces, in order: the head and the summary, each report's section, the end. */
+export function* htmlPage(reports: CheckedReport[], problems: FileResult[], locale: Locale, decisions: readonly ReviewDecision[] = []): Generator<string> {
   const nonce = randomBytes(16).toString("base64");
   const title = escapeHtml(pick(TITLE, locale));
   const lines = summaryLines(reports, locale);
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="${locale === "en" ? "en" : "zh-CN"}">
 <head>
 <meta charset="utf-8">
@@ -163,7 +168,9 @@ export function toHtml(reports: CheckedReport[], problems: FileResult[], locale:
 ${summaryTable(lines, locale)}
 ${problemList(problems, locale)}
 ${reviewBar(locale)}
-${lines.map((l, i) => reportSection(l, i, locale)).join("\n")}
+`;
+  for (const [i, line] of lines.entries()) yield (i ? "\n" : "") + reportSection(line, i, locale);
+  yield `
 ${decisionData(decisions, locale)}
 <script nonce="${nonce}">${SORT_SCRIPT}${DECISION_SCRIPT}</script>
 </body>
@@ -213,7 +220,7 @@ function reportSection(line: SummaryLine, index: number, locale: Locale): string
         .map(({ finding, group }) => (finding ? findingItem(review.quoted, finding, decidable, locale) : groupItem(group, review.quoted, decidable, locale)))
         .join("\n")}\n</ol>`
     : `<p class="gr-clean">${t("未发现问题。", "No problems found.")}</p>`;
-  const tables = review.tables.join("\n");
+  const tables = inflateRawSync(review.tables).toString("utf8");
   const details = tables ? `<details><summary>${t("统计表（有问题的单元格已标出）", "Tables (cells in question outlined)")}</summary>\n${tables}\n</details>` : "";
   return `<section class="gr-review" id="report-${index + 1}">\n<h2>${escapeHtml(heading)}</h2>\n${previous}\n${findings}\n${details}\n</section>`;
 }

@@ -7,7 +7,7 @@ import type { CheckedReport, Wanted } from "../digest";
 import { readReportText, shownPath } from "../../node/files";
 import { expandPattern } from "../../node/patterns";
 import { ReviewLoader } from "../../node/review";
-import { toHtml } from "../html";
+import { htmlPage } from "../html";
 import { writeOpinions } from "../opinion";
 import { toXlsx } from "../xlsx";
 import { checkFile, type Job, type JobResult } from "../job";
@@ -32,22 +32,28 @@ export async function check(args: Args): Promise<number> {
   if ((format === "xlsx" || format === "docx") && !file) throw new UsageError(`--format ${format} 需要 -o 指定输出文件 / --format ${format} needs -o`);
   const { results, problems, configProblems, locale, reviews } = await checkPaths(args, output, { applyReview: true });
   const all = [...results, ...problems];
-  const renderers: Record<string, () => string> = {
-    summary: () => toSummary(results, locale),
-    json: () => toJson(all, locale),
-    sarif: () => toSarif(results, locale, VERSION),
-    html: () => toHtml(results, problems, locale, reviews.decisions()),
-    stylish: () => toStylish(all, locale, process.stdout.isTTY === true),
+  // The review page comes in pieces, written as they are made.
+  const renderers: Record<string, () => Iterable<string>> = {
+    summary: () => [toSummary(results, locale)],
+    json: () => [toJson(all, locale)],
+    sarif: () => [toSarif(results, locale, VERSION)],
+    html: () => htmlPage(results, problems, locale, reviews.decisions()),
+    stylish: () => [toStylish(all, locale, process.stdout.isTTY === true)],
   };
   if (format === "xlsx") writeOutput(file!, await toXlsx(results, locale));
   else if (format === "docx") await writeOpinions(results, file!, args.paths, locale);
   else {
-    const out = renderers[output]();
-    if (file) writeOutput(file, Buffer.from(out + "\n", "utf8"));
-    else process.stdout.write(out + "\n");
+    const chunks = utf8(renderers[output](), ["\n"]);
+    if (file) writeOutput(file, chunks);
+    else for (const chunk of chunks) process.stdout.write(chunk);
   }
   if (problems.length || configProblems.length) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+/** The output's pieces as UTF-8, one at a time. */
+function* utf8(...parts: Iterable<string>[]): Generator<Buffer> {
+  for (const part of parts) for (const piece of part) yield Buffer.from(piece, "utf8");
 }
 
 /** The reports of the paths checked, the files that could not be, problems with configuration and review files (told on stderr), and the output's language. */
@@ -95,7 +101,7 @@ function jobsFor(targets: Target[], args: Args, configProblems: string[], output
   });
   locale ??= localeOf(args);
   const sent = output === "xlsx" || output === "docx";
-  const wanted: Wanted = { facts: sent || output === "summary" || output === "html", review: output === "html" ? locale : undefined, fingerprints: output === "html" || output === "json", quotes: sent };
+  const wanted: Wanted = { facts: sent || output === "summary" || output === "html", review: output === "html" ? locale : undefined, fingerprints: output === "html" || output === "json", quotes: sent, fixes: output === "json" };
   const jobs = targets.map((t, i) => ({
     file: t.file,
     config: configs[i],

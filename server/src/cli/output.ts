@@ -1,4 +1,4 @@
-import { RULES, groupFindings, pick, type Finding, type Locale } from "../core";
+import { ACCEPTED_MARK, RULES, groupFindings, pick, type Finding, type Locale } from "../core";
 import { ruleDocUrl } from "../core/docs";
 import { describeWordLocation, type WordLocation } from "../docx/locations";
 import { shownPath, uriReference } from "../node/files";
@@ -24,8 +24,6 @@ export interface FileResult {
   /** Findings a reviewer dismissed, not among findings. */
   excluded?: number;
 }
-
-const ACCEPTED = { zh: "[已确认]", en: "[accepted]" };
 
 /** line:column, or for a .docx where the finding (the file's i-th) stands in Word. */
 function where(r: FileResult, f: Finding, i: number, locale: Locale): string {
@@ -133,7 +131,7 @@ export function toStylish(results: FileResult[], locale: Locale, useColor: boole
       const f = finding ?? group.members[0];
       const severity = finding ? f.severity : group.severity;
       const sev = severity === "error" ? color(31, severity, useColor) : severity === "warning" ? color(33, severity, useColor) : color(36, severity, useColor);
-      const accepted = finding && r.accepted?.[r.findings.indexOf(f)] ? pick(ACCEPTED, locale) + " " : "";
+      const accepted = finding && r.accepted?.[r.findings.indexOf(f)] ? pick(ACCEPTED_MARK, locale) + " " : "";
       const message = accepted + pick(finding ? f.message : r.word ? group.what : group.message, locale);
       out.push(`  ${where(r, f, r.findings.indexOf(f), locale).padEnd(8)} ${sev.padEnd(useColor ? 16 : 7)}  ${message}  ${color(90, f.rule, useColor)}`);
     }

@@ -4,6 +4,7 @@ import { parse } from "./parser";
 import { RULES, type Finding, type Rule } from "./rules";
 import type { Report, UnitReport } from "./rules/types";
 import { comparePositions } from "./positions";
+import { reviewedFindings, type ReportReview } from "./review";
 import { disabledRules } from "./suppress";
 
 export interface CheckOptions {
@@ -14,6 +15,8 @@ export interface CheckOptions {
   units?: UnitReport[];
   /** Only these rules (default: all enabled). */
   rules?: Rule[];
+  /** A reviewer's decisions: dismissed findings left out, accepted ones marked (core/review.ts). */
+  review?: ReportReview;
 }
 
 /** Runs every enabled rule over a parsed report. A file that is not a report gets the one finding that says so. */
@@ -49,7 +52,8 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Find
     }
   }
   // Rule ids are ASCII: a code-unit comparison orders them as localeCompare did, without ICU.
-  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  findings.sort((a, b) => comparePositions(a.range.start, b.range.start) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return options.review ? reviewedFindings(model, findings, options.review) : findings;
 }
 
 export function checkText(text: string, options: CheckOptions = {}): { model: ReportModel; findings: Finding[] } {

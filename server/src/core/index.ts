@@ -27,4 +27,4 @@ export {
   type SummaryColumn,
 } from "./summary";
 export { groupFindings, tableExtents, MIN_GROUP_SIZE, type FindingGroup, type Groupable, type ReadItem, type TableExtent } from "./group";
-export { applyReview, decidableAt, decisionMap, fingerprintFindings, formatReviewFile, parseReviewFile, quotedText, reviewReportKey, staleDecisions, type Decidable, type Decision, type ReviewDecision, type ReviewedFindings, type ReviewFile } from "./review";
+export { ACCEPTED_MARK, applyReview, decidableAt, decisionMap, fingerprintFindings, formatReviewFile, parseReviewFile, quotedText, reviewReportKey, reviewedFindings, staleDecisions, type Decidable, type ReportReview, type Decision, type ReviewDecision, type ReviewedFindings, type ReviewFile } from "./review";

@@ -1,4 +1,6 @@
+import type { ReportModel } from "./model";
 import type { Finding } from "./rules/types";
+import type { Localized } from "./types";
 
 /**
  * A review that remembers: a reviewer's decision on a finding (accepted — the
@@ -97,6 +99,27 @@ export function applyReview<F>(findings: readonly F[], fingerprints: readonly st
     accepted.push(d?.decision === "accepted");
   });
   return { findings: kept.map((i) => findings[i]), kept, accepted, excluded: findings.length - kept.length };
+}
+
+/** How an accepted finding's message starts, wherever it is shown (the CLI's outputs, the editor). */
+export const ACCEPTED_MARK: Localized = { zh: "[已确认]", en: "[accepted]" };
+
+/** The decisions that apply to a report (its folder's review file) and the name of its file, for its fingerprints. */
+export interface ReportReview {
+  decisions: ReadonlyMap<string, ReviewDecision>;
+  fileName: string;
+}
+
+/**
+ * A report's findings as a reviewer left them, for a view that shows only
+ * findings (the editor): dismissed ones left out, accepted ones' messages
+ * marked with ACCEPTED_MARK.
+ */
+export function reviewedFindings(model: ReportModel, findings: Finding[], review: ReportReview): Finding[] {
+  if (!review.decisions.size) return findings;
+  const report = reviewReportKey({ organ: model.organ, year: model.year?.value }, review.fileName);
+  const r = applyReview(findings, fingerprintFindings(model.lines.map((l) => l.text), findings, report), review.decisions);
+  return r.findings.map((f, i) => (r.accepted[i] ? { ...f, message: { zh: `${ACCEPTED_MARK.zh} ${f.message.zh}`, en: `${ACCEPTED_MARK.en} ${f.message.en}` } } : f));
 }
 
 /** Reads a review file's text; entries that are not decisions are left out and named. */

@@ -1,4 +1,4 @@
-import { checkModel, hasReportTitle, parse, type Config, type Finding, type ReportModel } from "../core";
+import { checkModel, hasReportTitle, parse, type Config, type Finding, type ReportModel, type ReportReview } from "../core";
 import type { Settings } from "./settings";
 
 /**
@@ -21,7 +21,8 @@ export const REPORT_LANGUAGE = "gov-report";
 export function analyse(
   doc: DocumentText,
   settings: Settings,
-  config: Config,
+  /** The configuration, and the decisions of the review file beside the report. */
+  { config, review }: { config: Config; review?: ReportReview },
   previousOf: (model: ReportModel) => ReportModel | undefined = () => undefined,
   /** The document's text parsed (the session passes its model of this version, parsed once). */
   parseText: (text: string) => ReportModel = parse,
@@ -30,7 +31,7 @@ export function analyse(
   if ("kind" in pre) return pre;
   const model = parseText(pre.text);
   if (isSilent(model, pre.ownLanguage)) return { kind: "silent" };
-  return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model) }) };
+  return { kind: "report", model, findings: checkModel(model, { config, previous: previousOf(model), review }) };
 }
 
 /** Markdown and plain text are everyone's files: only a report is checked (here and in the check worker alike). */

@@ -1,5 +1,5 @@
 import { parentPort, Worker, workerData } from "node:worker_threads";
-import { checkModel, parse, tableExtents, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel, type TableExtent } from "../core";
+import { checkModel, parse, tableExtents, type Config, type Finding, type Locale, type ReportIdentity, type ReportModel, type ReportReview, type TableExtent } from "../core";
 import type { FormatId } from "../core/formats";
 import { isSilent } from "./analysis";
 import { packResult, runFeature, unpackResult, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
@@ -76,6 +76,7 @@ export interface WorkerStats {
  */
 interface CheckInputs {
   config: Config;
+  review?: ReportReview;
   locale: Locale;
   accepted?: number;
   previous?: { id: number; model?: ReportModel };
@@ -152,7 +153,7 @@ export function serveChecks(): void {
 
   const check = (m: { id: number; uri: string; version: number }, model: ReportModel, inputs: CheckInputs, lastYearModel: ReportModel | undefined): FromWorker => {
     forgetChecks(m.uri, inputs.accepted);
-    const findings = checkModel(model, { config: inputs.config, previous: lastYearModel });
+    const findings = checkModel(model, { config: inputs.config, previous: lastYearModel, review: inputs.review });
     checks.set(m.id, { uri: m.uri, version: m.version, findings });
     const summary = { organ: model.organ, year: model.year, format: model.format.used.id, detected: model.format.detected, tables: tableExtents(model) };
     return { type: "checked", id: m.id, findings: packFindings(findings, inputs.locale), summary };
@@ -214,6 +215,8 @@ export interface CheckJob extends DocumentJob {
   /** Called on the main thread with the draft's organ and year; returns last year's report. */
   previous(identity: ReportIdentity): ReportModel | undefined;
   config(): Config;
+  /** The decisions of the review file beside the report. */
+  review?(): ReportReview | undefined;
   locale(): Locale;
 }
 
@@ -418,7 +421,7 @@ export class BackgroundChecker {
   }
 
   private checkInputs(job: CheckJob, identity: ReportIdentity): CheckInputs {
-    return { config: job.config(), locale: job.locale(), accepted: job.acceptedCheck(), previous: this.previous(job.previous(identity)) };
+    return { config: job.config(), review: job.review?.(), locale: job.locale(), accepted: job.acceptedCheck(), previous: this.previous(job.previous(identity)) };
   }
 
   /** Last year's report for a check message: the model the first time, its id alone while the worker holds it. */

@@ -8,12 +8,14 @@ import { ScopedSettings } from "./scopedSettings";
 import { readSettings, type Settings } from "./settings";
 import type { Validator } from "./validation";
 import type { WorkspaceReports } from "./workspace";
+import { REVIEW_FILE } from "../node/review";
 
 const RC_FILE = ".govreportrc.json";
 
 /**
  * Initialization and everything that changes the server's behaviour while it
- * runs: the client's settings and the workspace's `.govreportrc.json`.
+ * runs: the client's settings, the workspace's `.govreportrc.json` and the
+ * review files beside the reports (`.govreport-review.json`).
  */
 export function registerLifecycle(connection: Connection, session: Session, validator: Validator, workspace: WorkspaceReports): void {
   let pullsSettings = false;
@@ -38,7 +40,7 @@ export function registerLifecycle(connection: Connection, session: Session, vali
 
   connection.onInitialized(async () => {
     if (registersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: "govReport" });
-    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }, { globPattern: "**/*.{txt,md,markdown,docx}" }] });
+    if (registersWatchers) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${RC_FILE}` }, { globPattern: `**/${REVIEW_FILE}` }, { globPattern: "**/*.{txt,md,markdown,docx}" }] });
     await reloadSettings();
   });
 
@@ -90,9 +92,12 @@ export function registerLifecycle(connection: Connection, session: Session, vali
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     workspace.filesChanged(changes);
-    if (!changes.some((c) => c.uri.endsWith(`/${RC_FILE}`))) return;
-    session.rc.reload();
-    recheck();
+    const changed = (name: string) => changes.some((c) => c.uri.endsWith(`/${name}`));
+    const rc = changed(RC_FILE);
+    const review = changed(REVIEW_FILE);
+    if (rc) session.rc.reload();
+    if (review) session.reviews.reload();
+    if (rc || review) recheck();
   });
 
   /** The settings or a config file changed: every finding, message and hint may have. */

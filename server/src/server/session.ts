@@ -8,6 +8,7 @@ import { BACKGROUND_MIN_CHARS, type BackgroundChecker, type ReportSummary } from
 import { toReviewFinding } from "./convert";
 import { runFeature, type FeatureArgs, type FeatureName, type FeatureResult } from "./features";
 import { RcFiles } from "./rcFiles";
+import { ReviewFiles } from "./reviewFiles";
 import type { ReviewFinding } from "./reviewProtocol";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 
@@ -87,6 +88,7 @@ export class Session {
   client: ClientFeatures = PLAIN_CLIENT;
   folders: string[] = [];
   readonly rc: RcFiles;
+  readonly reviews: ReviewFiles;
   private readonly models = new Recent<{ version: number; model: ReportModel }>(RECENT_DOCUMENTS);
   private readonly analyses = new Recent<{ version: number; analysis: Analysis }>(RECENT_DOCUMENTS);
   /** Organ and year of each open document's version parsed here, for the lookup of last year's report. */
@@ -105,6 +107,7 @@ export class Session {
     readonly background?: BackgroundChecker,
   ) {
     this.rc = new RcFiles(() => this.folders, onConfigProblem);
+    this.reviews = new ReviewFiles(onConfigProblem);
   }
 
   /** The document's current version parsed, whatever its language and the settings (the callers decide what it counts for). */
@@ -125,7 +128,7 @@ export class Session {
     const analysis = analyse(
       doc,
       this.settingsOf(doc.uri),
-      this.config(doc.uri),
+      { config: this.config(doc.uri), review: this.reviews.forDocument(doc.uri) },
       (model) => this.previousOf(doc.uri, model),
       () => this.model(doc),
     );

@@ -178,6 +178,7 @@ export class Validator {
         // previousOf reads only the organ and year of the model it is given (the predecessor lookup).
         previous: (identity) => this.session.previousOf(uri, identity),
         config: () => this.session.config(uri),
+        review: () => this.session.reviews.forDocument(uri),
         locale: () => this.session.locale(uri),
       })
       .then(

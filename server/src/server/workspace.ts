@@ -348,7 +348,7 @@ export class WorkspaceReports {
   private findingsOf(uri: string, model: ReportModel): Finding[] {
     let findings = this.findings.get(uri);
     if (!findings) {
-      findings = checkModel(model, { config: this.session.config(uri), previous: this.previousFor(uri, model) });
+      findings = checkModel(model, { config: this.session.config(uri), previous: this.previousFor(uri, model), review: this.session.reviews.forDocument(uri) });
       this.findings.set(uri, findings);
     }
     return findings;

@@ -5,7 +5,11 @@ import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from "vscode-languageserver-protocol/node";
 import { checkModel, fingerprintFindings, parse, type ReviewDecision } from "../../server/src/core";
+import { importDocx } from "../../server/src/docx";
+import { reportKeyOf } from "../../server/src/node/review";
+import { CHECK_WORD_REQUEST, type CheckWordResult } from "../../server/src/server/wordProtocol";
 import { tempDir } from "../helpers/cli";
+import { wordReport } from "../docx/fixtures";
 import { reportText, Y2021 } from "../fixtures/cross-year/reports";
 import { LspTestClient } from "./lspClient";
 
@@ -13,8 +17,8 @@ import { LspTestClient } from "./lspClient";
  * The review file in the editor: the decisions of the .govreport-review.json
  * beside a report apply to its diagnostics as they do to `check` — a finding
  * marked 不是问题 is not published, one marked 已确认 is shown marked — for
- * an open document, a long one checked in the worker and a saved report of
- * the workspace; a change to the review file (the 标记为不是问题 action's
+ * an open document, a long one checked in the worker, a saved report of
+ * the workspace and a Word report; a change to the review file (the 标记为不是问题 action's
  * edit once saved) shows at once.
  */
 
@@ -77,6 +81,22 @@ describe("the review file in the editor", () => {
     writeFileSync(join(dir, "yi-2021.txt"), TEXT);
     const client = await LspTestClient.start({ workspaceFolder: dir, settings: { workspaceCheck: true } });
     assertReviewed(await client.diagnostics(pathToFileURL(join(dir, "yi-2021.txt")).href, checked));
+    await client.stop();
+  });
+
+  it("applies to a Word report's findings", async () => {
+    const { docx } = await wordReport();
+    const model = parse((await importDocx(docx)).text);
+    const findings = checkModel(model);
+    const prints = fingerprintFindings(model.lines.map((l) => l.text), findings, reportKeyOf("report.docx", model));
+    const year = findings.findIndex((f) => f.rule === "year-mismatch");
+    const { dir } = folderWith([{ fingerprint: prints[year], decision: "dismissed", rule: "year-mismatch" }]);
+    const file = join(dir, "report.docx");
+    writeFileSync(file, docx);
+    const client = await LspTestClient.start({ workspaceFolder: dir });
+    const result = await client.request<CheckWordResult>(CHECK_WORD_REQUEST, { uri: pathToFileURL(file).href });
+    assert.equal(result.findings.length, findings.length - 1);
+    assert.ok(!result.findings.some((f) => f.rule === "year-mismatch"));
     await client.stop();
   });
 

@@ -40,7 +40,7 @@ export function registerWordRequests(connection: Connection, session: Session, w
       const locale = session.locale(uri);
       const model = parse(draft.text);
       await workspace.scan();
-      const findings = checkModel(model, { config: session.config(uri), previous: workspace.previousFor(uri, model) });
+      const findings = checkModel(model, { config: session.config(uri), previous: workspace.previousFor(uri, model), review: session.reviews.forDocument(uri) });
       return {
         text: draft.text,
         findings: findings.map((f) => {

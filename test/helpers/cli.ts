@@ -16,10 +16,13 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     cwd: options.cwd,
     input: options.input,
     env: { ...process.env, LANG: "C", LC_ALL: "", LC_MESSAGES: "", ...options.env },
-    timeout: 60_000,
+    // A guard against a hang, not a speed limit: a batch of a hundred reports on a busy two-core machine takes a minute.
+    timeout: 300_000,
     // A folder of reports in JSON is more than the default megabyte.
     maxBuffer: 64 * 1024 * 1024,
   });
+  // A killed run's output is cut short: say so, rather than leave a test to fail on half a JSON document.
+  if (r.error || r.signal) throw new Error(`gov-report ${args.join(" ")}: ${r.error?.message ?? `killed by ${r.signal}`}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

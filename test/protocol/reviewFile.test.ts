@@ -54,7 +54,7 @@ const checked = (p: PublishDiagnosticsParams) => p.diagnostics.length > 0;
 function assertReviewed(p: PublishDiagnosticsParams): void {
   const shown = balance(p);
   assert.equal(shown.length, 1);
-  assert.match(shown[0].message, /^\[已确认\] “总计”列/);
+  assert.match(String(shown[0].message), /^\[已确认\] “总计”列/);
 }
 
 describe("the review file in the editor", () => {

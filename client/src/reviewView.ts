@@ -132,10 +132,11 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
         return item;
       }
       case "rule": {
-        const item = new vscode.TreeItem(node.rule, vscode.TreeItemCollapsibleState.Collapsed);
+        // The rule by what it checks, in the report language; its id (what a disable comment names) beside the count.
+        const item = new vscode.TreeItem(this.ruleDescriptions.get(node.rule) ?? node.rule, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${node.report.uri}#${node.rule}`;
-        item.description = `${node.findings.length}`;
-        item.tooltip = this.ruleDescriptions.get(node.rule);
+        item.description = `${node.findings.length} · ${node.rule}`;
+        item.tooltip = node.rule;
         item.iconPath = SEVERITY_ICON[worst(node.findings)];
         return item;
       }
@@ -167,9 +168,10 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     if (!this.listening) {
       client.onNotification(REVIEW_CHANGED_NOTIFICATION, () => this.scheduleIfVisible());
       this.listening = true;
-      const rules = await client.sendRequest<RulesResult>(RULES_REQUEST);
-      this.ruleDescriptions = new Map(rules.map((r) => [r.id, r.description]));
     }
+    // Asked each time: the descriptions follow govReport.locale.
+    const rules = await client.sendRequest<RulesResult>(RULES_REQUEST);
+    this.ruleDescriptions = new Map(rules.map((r) => [r.id, r.description]));
     this.reports = await client.sendRequest<ReviewReport[]>(REVIEW_REQUEST);
     this.changed.fire();
   }

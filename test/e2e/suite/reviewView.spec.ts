@@ -15,6 +15,8 @@ interface Shown {
 }
 
 const labelOf = (item: vscode.TreeItem) => (typeof item.label === "string" ? item.label : (item.label?.label ?? ""));
+/** A rule node names what the rule checks; its id is the tooltip, and the description is `count · id`. */
+const ruleIdOf = (item: vscode.TreeItem) => String(item.tooltip);
 
 /** The whole tree, read as VS Code reads it (the view's provider answers synchronously). */
 function shownTree(tree: GovReportApi["reviewTree"], node?: unknown): Shown[] {
@@ -78,15 +80,16 @@ describe("年报检查 view", () => {
     assert.equal(current.item.command?.command, "vscode.open");
     assert.equal(current.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
 
-    // Rules: one node per rule broken, the most findings first, each with its number of findings.
+    // Rules: one node per rule broken, named by what it checks in Chinese, the most findings first, each with its number of findings.
     const byRule = new Map<string, vscode.Diagnostic[]>();
     for (const d of diagnostics) byRule.set(ruleOf(d)!, [...(byRule.get(ruleOf(d)!) ?? []), d]);
-    assert.deepEqual(current.children.map((r) => labelOf(r.item)).sort(), [...byRule.keys()].sort());
+    assert.deepEqual(current.children.map((r) => ruleIdOf(r.item)).sort(), [...byRule.keys()].sort());
+    for (const rule of current.children) assert.match(labelOf(rule.item), /[\u4e00-\u9fff]/, `${ruleIdOf(rule.item)} is named in Chinese`);
     const sizes = current.children.map((r) => r.children.length);
     assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a), "rules ordered by their number of findings");
     for (const rule of current.children) {
-      const expected = byRule.get(labelOf(rule.item))!;
-      assert.equal(rule.item.description, String(expected.length), `count of ${labelOf(rule.item)}`);
+      const expected = byRule.get(ruleIdOf(rule.item))!;
+      assert.equal(rule.item.description, `${expected.length} · ${ruleIdOf(rule.item)}`, `count of ${ruleIdOf(rule.item)}`);
       // Findings: the diagnostics' messages, each going to its line.
       assert.deepEqual(rule.children.map((f) => labelOf(f.item)).sort(), expected.map((d) => d.message).sort());
       for (const finding of rule.children) {
@@ -95,7 +98,7 @@ describe("年报检查 view", () => {
         assert.equal(finding.item.command?.arguments?.[0], uri.toString());
       }
     }
-    const carryover = current.children.find((r) => labelOf(r.item) === "carryover-mismatch");
+    const carryover = current.children.find((r) => ruleIdOf(r.item) === "carryover-mismatch");
     assert.equal(carryover?.children.length, 2);
   });
 
@@ -121,8 +124,8 @@ describe("年报检查 view", () => {
       return organ?.children.find((r) => labelOf(r.item).endsWith("grouped.txt"));
     }, "the review tree to list grouped.txt");
     assert.deepEqual(parseCounts(String(report.item.description)), countsOf(diagnostics));
-    const rule = report.children.find((r) => labelOf(r.item) === "table-cell-empty")!;
-    assert.equal(rule.item.description, "56");
+    const rule = report.children.find((r) => ruleIdOf(r.item) === "table-cell-empty")!;
+    assert.equal(rule.item.description, "56 · table-cell-empty");
     assert.equal(rule.children.length, 1);
     const [group] = rule.children;
     assert.equal(labelOf(group.item), leads[0].message.split("\n")[0]);

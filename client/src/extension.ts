@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
   reports.onStatus((status) => statusBar.update(status));
   context.subscriptions.push(
     statusBar,
-    vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, new RuleDocsProvider(reports)),
+    ...registerRuleDocs(new RuleDocsProvider(reports)),
     vscode.commands.registerCommand("govReport.newReport", () => newReport(reports)),
     vscode.commands.registerCommand("govReport.insertTable", () => insertTable(reports)),
     vscode.commands.registerCommand("govReport.convertTableLayout", () => convertTableLayout(reports)),
@@ -52,4 +52,9 @@ export function activate(context: vscode.ExtensionContext): GovReportApi {
 
 export function deactivate(): Promise<void> | undefined {
   return server?.dispose();
+}
+
+/** The rule pages' provider, and the provider itself to dispose (it watches govReport.locale). */
+function registerRuleDocs(provider: RuleDocsProvider): vscode.Disposable[] {
+  return [vscode.workspace.registerTextDocumentContentProvider(RULE_DOCS_SCHEME, provider), provider];
 }

@@ -63,6 +63,15 @@ describe("editing command requests", () => {
     assert.equal(await client.request(RULE_DOCS_REQUEST, { rule: "no-such-rule" }), null);
   });
 
+  it("ruleDocs speaks the language the client asks for, whatever the server's setting (a page re-rendered just after govReport.locale changed)", async () => {
+    const client = await LspTestClient.start({ locale: "en" });
+    const rule = RULES.find((r) => r.id === "balance-mismatch")!;
+    const chinese = await client.request<RuleDocsResult>(RULE_DOCS_REQUEST, { rule: rule.id, locale: "zh-cn" });
+    const english = await client.request<RuleDocsResult>(RULE_DOCS_REQUEST, { rule: rule.id });
+    assert.ok(chinese!.includes(rule.description.zh) && !chinese!.includes(rule.description.en));
+    assert.ok(english!.includes(rule.description.en));
+  });
+
   it("malformed requests get InvalidParams (-32602), and the server keeps answering", async () => {
     const client = await LspTestClient.start();
     const malformed: [string, unknown][] = [

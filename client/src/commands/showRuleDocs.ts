@@ -3,7 +3,7 @@ import type { Middleware } from "vscode-languageclient/node";
 import { RULE_DOCS_REQUEST, RULES_REQUEST, type RuleDocsResult, type RulesResult } from "../../../server/src/server/commandProtocol";
 import { SHOW_RULE_DOCS_COMMAND } from "../../../server/src/server/protocol";
 import type { ReportServer } from "../languageClient";
-import { t } from "../locale";
+import { clientLocale, t } from "../locale";
 
 /**
  * 显示规则说明: the documentation of a rule (given by a code action, or
@@ -12,14 +12,28 @@ import { t } from "../locale";
  */
 export const RULE_DOCS_SCHEME = "gov-report-rule";
 
-export class RuleDocsProvider implements vscode.TextDocumentContentProvider {
+export class RuleDocsProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  /** An open rule page is rendered again in the new language when govReport.locale changes. */
+  private readonly localeWatch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration("govReport.locale")) return;
+    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === RULE_DOCS_SCHEME) this.changed.fire(doc.uri);
+  });
+
   constructor(private readonly server: ReportServer) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const client = await this.server.start();
     const rule = uri.path.replace(/^\//, "").replace(/\.md$/, "");
-    const docs = await client.sendRequest<RuleDocsResult>(RULE_DOCS_REQUEST, { rule });
+    // The client's locale is sent: the server may not have read a setting just changed.
+    const docs = await client.sendRequest<RuleDocsResult>(RULE_DOCS_REQUEST, { rule, locale: clientLocale() });
     return docs ?? t("未知规则", "Unknown rule");
+  }
+
+  dispose(): void {
+    this.localeWatch.dispose();
+    this.changed.dispose();
   }
 }
 

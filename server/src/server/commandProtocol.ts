@@ -1,5 +1,5 @@
 import type { TemplateLayout } from "../core/templates";
-import type { Position, TextEdit } from "../core/types";
+import type { Locale, Position, TextEdit } from "../core/types";
 
 /**
  * Requests behind the client's editing commands (新建年度报告, 插入标准表格,
@@ -70,6 +70,8 @@ export const RULE_DOCS_REQUEST = "govReport/ruleDocs";
 
 export interface RuleDocsParams {
   rule: string;
+  /** The page's language; the server's own (govReport.locale) when absent. */
+  locale?: Locale;
 }
 
 export type RuleDocsResult = string | null;

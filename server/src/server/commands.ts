@@ -66,8 +66,8 @@ export function registerCommandRequests(connection: Connection, session: Session
 
   connection.onRequest(RULES_REQUEST, (): RulesResult => RULES.map((rule) => ({ id: rule.id, description: pick(rule.description, locale()) })));
 
-  connection.onRequest(RULE_DOCS_REQUEST, ({ rule }: RuleDocsParams): RuleDocsResult => {
+  connection.onRequest(RULE_DOCS_REQUEST, ({ rule, locale: asked }: RuleDocsParams): RuleDocsResult => {
     const found = ruleById(rule);
-    return found ? ruleDocumentation(found, locale()) : null;
+    return found ? ruleDocumentation(found, asked === "en" || asked === "zh-cn" ? asked : locale()) : null;
   });
 }

@@ -91,7 +91,8 @@ export function reviewExtract(model: ReportModel, findings: Finding[], locale: L
   const quoted: Record<number, string> = {};
   for (const f of findings) for (const i of quotedLines(f)) quoted[i] = model.lines[i]?.text ?? "";
   const tables = model.tables.map((table) => renderTableHtml(table, findings, locale)).join("\n");
-  return { quoted, tables: deflateRawSync(Buffer.from(tables, "utf8")) };
+  // Copied out of zlib's output buffer, which is several times the size of what it holds.
+  return { quoted, tables: new Uint8Array(deflateRawSync(Buffer.from(tables, "utf8"))) };
 }
 
 /** The 0-based lines a finding's quote shows: its first MAX_QUOTED_LINES. */

@@ -2,11 +2,12 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Connection, FileEvent } from "vscode-languageserver/node";
-import { checkModel, organKey, parse, PredecessorIndex, tableExtents, type Finding, type ReportIdentity, type ReportModel } from "../core";
+import { checkModel, organKey, parse, PredecessorIndex, tableExtents, type Locale, type ReportIdentity, type ReportModel, type TableExtent } from "../core";
+import type { FormatId } from "../core/formats";
 import { isWordFile, readDraft, readWordDraft, walk } from "../node/files";
 import { isTooLarge } from "./analysis";
 import { toDiagnostics, toReviewFinding } from "./convert";
-import { REVIEW_CHANGED_NOTIFICATION } from "./reviewProtocol";
+import { REVIEW_CHANGED_NOTIFICATION, type ReviewFinding } from "./reviewProtocol";
 import type { OpenReport, Session } from "./session";
 import { fileUri } from "./uris";
 
@@ -41,11 +42,28 @@ export interface CheckedFile extends OpenReport {
   uri: string;
 }
 
+/**
+ * What is kept of a saved report between uses: what the view, its
+ * diagnostics and the lookup of last year's report read. Its model (some
+ * 120 KB) is made again from the file when its findings are asked for or it
+ * is found as last year's report (a parse takes about a millisecond).
+ */
+interface SavedReport extends ReportIdentity {
+  detected?: FormatId;
+  tables: TableExtent[];
+  /** A Word report's text as imported (a few KB), parsed again without importing the file again. */
+  wordText?: string;
+}
+
+function savedReport(model: ReportModel, wordText?: string): SavedReport {
+  return { organ: model.organ, year: model.year, detected: model.format.detected, tables: tableExtents(model), wordText };
+}
+
 export class WorkspaceReports {
   /** Saved reports by URI (files that are not reports are left out). */
-  private readonly saved = new Map<string, ReportModel>();
-  /** Findings of saved reports, dropped when a report of the same organ changes. */
-  private readonly findings = new Map<string, Finding[]>();
+  private readonly saved = new Map<string, SavedReport>();
+  /** Findings of saved reports in the view's form, dropped when a report of the same organ changes. */
+  private readonly findings = new Map<string, { locale: Locale; findings: ReviewFinding[] }>();
   /** URIs whose findings this module published (to clear them). */
   private readonly published = new Set<string>();
   private scanning?: Promise<void>;
@@ -139,11 +157,10 @@ export class WorkspaceReports {
       const open = this.session.openReport(uri);
       return open && { uri, ...open };
     }
-    const model = this.saved.get(uri);
-    if (!model) return undefined;
-    const locale = this.session.locale(uri);
-    const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
-    return { uri, organ: model.organ, year: model.year, detected: model.format.detected, findings, tables: tableExtents(model) };
+    const report = this.saved.get(uri);
+    const findings = report && this.findingsOf(uri, report);
+    if (!report || !findings) return undefined;
+    return { uri, organ: report.organ, year: report.year, detected: report.detected, findings, tables: report.tables };
   }
 
   /** The settings or a config file changed: every finding may have. */
@@ -170,10 +187,10 @@ export class WorkspaceReports {
   private async publishAll(): Promise<void> {
     const pass = ++this.publishing;
     let slice = performance.now();
-    for (const [uri, model] of [...this.saved]) {
+    for (const [uri, report] of [...this.saved]) {
       slice = await breather(slice);
       if (pass !== this.publishing || !this.session.settings.workspaceCheck) return;
-      if (this.saved.get(uri) === model && !this.session.documents.get(uri)) this.publish(uri, model);
+      if (this.saved.get(uri) === report && !this.session.documents.get(uri)) this.publish(uri, report);
     }
   }
 
@@ -181,8 +198,8 @@ export class WorkspaceReports {
   documentClosed(uri: string): void {
     this.openVersions.delete(uri);
     this.identities.set(uri, this.saved.get(uri));
-    const model = this.saved.get(uri);
-    if (model && this.session.settings.workspaceCheck) this.publish(uri, model);
+    const report = this.saved.get(uri);
+    if (report && this.session.settings.workspaceCheck) this.publish(uri, report);
   }
 
   /** Drafts and Word reports created, changed or deleted on disk. */
@@ -201,7 +218,7 @@ export class WorkspaceReports {
     for (const path of paths) {
       const uri = fileUri(path);
       const before = this.saved.get(uri);
-      const after = this.exists(path) && !this.shadowed(path) ? await this.readReport(path) : undefined;
+      const after = this.exists(path) && !this.shadowed(path) ? await this.readSaved(path) : undefined;
       this.setSaved(uri, after);
       this.forgetOrgan(before);
       this.forgetOrgan(after);
@@ -251,24 +268,46 @@ export class WorkspaceReports {
       for (const path of paths) {
         // One file per turn of the event loop: requests are answered while a large workspace is read.
         await new Promise((resolve) => setImmediate(resolve));
-        const model = await this.readReport(path);
-        if (model) this.setSaved(fileUri(path), model);
+        const report = await this.readSaved(path);
+        if (report) this.setSaved(fileUri(path), report);
       }
     }
   }
 
   /** A saved report read, changed or gone; its organ and year stand for it unless it is open (then the document's do). */
-  private setSaved(uri: string, model: ReportModel | undefined): void {
-    if (model) this.saved.set(uri, model);
+  private setSaved(uri: string, report: SavedReport | undefined): void {
+    if (report) this.saved.set(uri, report);
     else this.saved.delete(uri);
-    if (!this.openVersions.has(uri)) this.identities.set(uri, model);
+    if (!this.openVersions.has(uri)) this.identities.set(uri, report);
+  }
+
+  /** What is kept of a report on disk; undefined for a file that is not one. */
+  private async readSaved(path: string): Promise<SavedReport | undefined> {
+    if (!isWordFile(path)) {
+      const model = this.readDraftReport(path);
+      return model && savedReport(model);
+    }
+    const text = await this.importWord(path);
+    const model = text === undefined ? undefined : this.reportOf(text, path);
+    return model && savedReport(model, text);
+  }
+
+  /** A saved report's model, made again: a draft read from disk again, a Word report from its imported text. */
+  private savedModel(uri: string, report: SavedReport): ReportModel | undefined {
+    const path = fileURLToPath(uri);
+    return report.wordText === undefined ? this.readDraftReport(path) : this.reportOf(report.wordText, path);
   }
 
   /** A draft, or a Word report as imported (the Word bundle is loaded on the first one). */
   private async readReport(path: string): Promise<ReportModel | undefined> {
     if (!isWordFile(path)) return this.readDraftReport(path);
+    const text = await this.importWord(path);
+    return text === undefined ? undefined : this.reportOf(text, path);
+  }
+
+  private async importWord(path: string): Promise<string | undefined> {
     try {
-      return this.reportOf((await readWordDraft(path)).text, path);
+      return (await readWordDraft(path)).text;
     } catch {
       // Not a Word document, or a damaged one: not a report this module can use.
       return undefined;
@@ -341,30 +380,37 @@ export class WorkspaceReports {
    */
   private modelOf(uri: string): ReportModel | undefined {
     const doc = this.session.documents.get(uri);
-    if (!doc) return this.saved.get(uri);
+    if (!doc) {
+      const report = this.saved.get(uri);
+      return report && this.savedModel(uri, report);
+    }
     return isTooLarge(doc.getText(), this.session.settingsOf(uri)) ? undefined : this.session.model(doc);
   }
 
-  private findingsOf(uri: string, model: ReportModel): Finding[] {
-    let findings = this.findings.get(uri);
-    if (!findings) {
-      findings = checkModel(model, { config: this.session.config(uri), previous: this.previousFor(uri, model), review: this.session.reviews.forDocument(uri) });
-      this.findings.set(uri, findings);
-    }
+  /** A saved report's findings in its locale, checked again from its file when they are not kept; undefined when it can no longer be read. */
+  private findingsOf(uri: string, report: SavedReport): ReviewFinding[] | undefined {
+    const locale = this.session.locale(uri);
+    const kept = this.findings.get(uri);
+    if (kept?.locale === locale) return kept.findings;
+    const model = this.savedModel(uri, report);
+    if (!model) return undefined;
+    const options = { config: this.session.config(uri), previous: this.previousFor(uri, model), review: this.session.reviews.forDocument(uri) };
+    const findings = checkModel(model, options).map((f) => toReviewFinding(f, locale));
+    this.findings.set(uri, { locale, findings });
     return findings;
   }
 
-  private publish(uri: string, model: ReportModel): void {
-    const locale = this.session.locale(uri);
-    const findings = this.findingsOf(uri, model).map((f) => toReviewFinding(f, locale));
-    void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, tableExtents(model), uri, locale) });
+  private publish(uri: string, report: SavedReport): void {
+    const findings = this.findingsOf(uri, report);
+    if (!findings) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, report.tables, uri, this.session.locale(uri)) });
     this.published.add(uri);
   }
 
   /** A changed report can change the cross-year findings of every report of its organ. */
-  private forgetOrgan(model: ReportModel | undefined): void {
-    if (!model?.organ) return;
-    const key = organKey(model.organ);
+  private forgetOrgan(report: SavedReport | undefined): void {
+    if (!report?.organ) return;
+    const key = organKey(report.organ);
     for (const [uri, other] of this.saved) if (other.organ && organKey(other.organ) === key) this.findings.delete(uri);
   }
 }

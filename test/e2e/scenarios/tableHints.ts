@@ -34,8 +34,17 @@ export const tableHintsScenario: Scenario = {
         await see(workbench.activeEditor().locator(".view-line", { hasText: table.hint }), `the hint ${table.hint} in ${table.name} of the ${year} report`);
         await capture(`hints-${format}-${table.name}`);
       }
-      // The row may wrap onto several screen lines (reports wrap words), a label too: its hints are counted over the lines in view, joined.
-      const shown = (await workbench.activeEditor().locator(".view-line").allTextContents()).join("");
+      // The row may wrap onto several screen lines (reports wrap words), a label too: its hints are counted over the lines in view,
+      // joined in the order they stand on screen (VS Code reuses its line elements, so their order in the page is not the text's).
+      const shown = (
+        await workbench
+          .activeEditor()
+          .locator(".view-line")
+          .evaluateAll((lines) => lines.map((l) => ({ top: parseFloat((l as HTMLElement).style.top) || 0, text: l.textContent ?? "" })))
+      )
+        .sort((a, b) => a.top - b.top)
+        .map((l) => l.text)
+        .join("");
       const labels = shown.match(REVIEW_HINT) ?? [];
       if (labels.length !== 15 || shown.includes("…")) throw new Error(`table 四's row shows ${labels.length} of its 15 hints:\n${shown}`);
       const boxes = await workbench.activeEditor().locator(".unicode-highlight").count();

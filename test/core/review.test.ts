@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { applyReview, checkModel, decisionMap, fingerprintFindings, parse, parseReviewFile, staleDecisions, type Finding } from "../../server/src/core/index.ts";
+import { applyReview, checkModel, checkText, decisionMap, fingerprintFindings, parse, parseReviewFile, quotedText, staleDecisions, type Finding } from "../../server/src/core/index.ts";
+import { sample } from "../helpers/samples.ts";
 import { reportText, Y2021 } from "../fixtures/cross-year/reports.ts";
 
 /** Fingerprints of findings: stable under edits elsewhere, new when the finding's own text changes. */
@@ -74,5 +75,30 @@ describe("applying a review", () => {
     assert.equal(r.decisions.length, 1);
     assert.equal(r.problems.length, 1);
     assert.equal(parseReviewFile("{").problems.length, 1);
+  });
+
+  it("is FNV-1a over the rule, the report and the folded text before, of and after the finding (the definition, spelled out slowly)", () => {
+    const fold = (t: string) => t.replace(/\s+/g, " ").trim();
+    const fnv = (t: string) => {
+      let h1 = 0x811c9dc5;
+      let h2 = 0xcbf29ce4;
+      for (let i = 0; i < t.length; i++) {
+        h1 = Math.imul(h1 ^ t.charCodeAt(i), 0x01000193) >>> 0;
+        h2 = Math.imul(h2 ^ t.charCodeAt(i) ^ (h1 >>> 16), 0x01000193) >>> 0;
+      }
+      return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+    };
+    for (const id of ["000", "001", "002", "003", "004"]) {
+      const { model, findings } = checkText(sample(id));
+      const lines = model.lines.map((l) => l.text);
+      const seen = new Map<string, number>();
+      const expected = findings.map((f) => {
+        const key = [f.rule, id, fold(lines[f.range.start.line].slice(0, f.range.start.character)), fold(quotedText(lines, f)), fold(lines[f.range.end.line].slice(f.range.end.character))].join("\u0000");
+        const n = seen.get(key) ?? 0;
+        seen.set(key, n + 1);
+        return fnv(n ? `${key}\u0000${n}` : key);
+      });
+      assert.deepEqual(fingerprintFindings(lines, findings, id), expected, id);
+    }
   });
 });

@@ -46,36 +46,100 @@ export function quotedText(lines: readonly string[], f: Finding): string {
   return parts.join("\n");
 }
 
-/** Runs of spaces are one: re-aligning a table or a line does not change what a finding is about. */
-const normalize = (s: string) => s.replace(/\s+/g, " ").trim();
-
-/** 64-bit FNV-1a (as two 32-bit halves) of a string's UTF-16 code units, in hex. */
-function hash(s: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0xcbf29ce4;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c ^ (h1 >>> 16), 0x01000193) >>> 0;
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+/** The code units JavaScript's \s matches: what a fingerprint folds into one space. */
+function isWhite(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
- * Each finding's fingerprint, in the findings' order. Findings whose rule,
- * quoted text and line are the same (a repeated line) are told apart by
- * their order among themselves.
+ * 64-bit FNV-1a (as two 32-bit halves) of UTF-16 code units, fed piece by
+ * piece: a finding's fingerprint is hashed straight from the line's text,
+ * without building the normalised strings (a report's table rows hold many
+ * findings each, and the copies cost more than the checks).
+ */
+class Fingerprint {
+  private h1 = 0x811c9dc5;
+  private h2 = 0xcbf29ce4;
+
+  unit(c: number): this {
+    this.h1 = Math.imul(this.h1 ^ c, 0x01000193) >>> 0;
+    this.h2 = Math.imul(this.h2 ^ c ^ (this.h1 >>> 16), 0x01000193) >>> 0;
+    return this;
+  }
+
+  text(s: string): this {
+    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i));
+    return this;
+  }
+
+  /**
+   * Runs of white space are one space and the ends are trimmed (re-aligning a table
+   * or a line does not change what a finding is about), over `pieces` read as one
+   * text with a line break between them (a finding's quote over several lines).
+   */
+  folded(pieces: readonly { s: string; from: number; to: number }[]): this {
+    let started = false;
+    let space = false;
+    pieces.forEach(({ s, from, to }, k) => {
+      if (k > 0) space = started;
+      for (let i = from; i < to; i++) {
+        const c = s.charCodeAt(i);
+        if (isWhite(c)) {
+          space = started;
+          continue;
+        }
+        if (space) this.unit(32);
+        this.unit(c);
+        started = true;
+        space = false;
+      }
+    });
+    return this;
+  }
+
+  hex(): string {
+    return this.h1.toString(16).padStart(8, "0") + this.h2.toString(16).padStart(8, "0");
+  }
+}
+
+/** The pieces of a finding's quoted text: its range on each line it spans. */
+function quotedPieces(lines: readonly string[], f: Finding): { s: string; from: number; to: number }[] {
+  const { start, end } = f.range;
+  const pieces: { s: string; from: number; to: number }[] = [];
+  for (let i = start.line; i <= end.line && i < lines.length; i++) {
+    const s = lines[i] ?? "";
+    pieces.push({ s, from: i === start.line ? Math.min(start.character, s.length) : 0, to: i === end.line ? Math.min(end.character, s.length) : s.length });
+  }
+  return pieces;
+}
+
+/**
+ * Each finding's fingerprint, in the findings' order: its rule, the report,
+ * and the text before it on its line, its quoted text and the text after it,
+ * each with its white space folded. Findings whose all of these are the same
+ * (a repeated line) are told apart by their order among themselves.
  */
 export function fingerprintFindings(lines: readonly string[], findings: readonly Finding[], report: string): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const { start, end } = f.range;
-    const before = (lines[start.line] ?? "").slice(0, start.character);
-    const after = (lines[end.line] ?? "").slice(end.character);
-    const key = [f.rule, report, normalize(before), normalize(quotedText(lines, f)), normalize(after)].join("\u0000");
+    const first = lines[start.line] ?? "";
+    const last = lines[end.line] ?? "";
+    const print = new Fingerprint()
+      .text(f.rule)
+      .unit(0)
+      .text(report)
+      .unit(0)
+      .folded([{ s: first, from: 0, to: Math.min(start.character, first.length) }])
+      .unit(0)
+      .folded(quotedPieces(lines, f))
+      .unit(0)
+      .folded([{ s: last, from: Math.min(end.character, last.length), to: last.length }]);
+    const key = print.hex();
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return hash(n ? `${key}\u0000${n}` : key);
+    return n ? print.unit(0).text(String(n)).hex() : key;
   });
 }
 

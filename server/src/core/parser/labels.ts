@@ -22,13 +22,23 @@ interface Vocabulary {
   rowFull: Set<string>;
   rowCore: Set<string>;
   header: Set<string>;
-  /** Every header key, for prefix matches of cut header cells (本年新 for 本年新制作数量). */
-  headerList: string[];
-  rowCoreList: string[];
+  /**
+   * Header keys and row cores by their first character, for prefix matches of cut cells
+   * (本年新 for 本年新制作数量): a prefix starts with the same character, so a line is held
+   * against the few words that begin as it does, not against all of them.
+   */
+  headerByFirst: Map<string, string[]>;
+  rowCoreByFirst: Map<string, string[]>;
 }
 
+const byFirst = (words: Iterable<string>) => {
+  const map = new Map<string, string[]>();
+  for (const w of words) if (w) map.set(w[0], [...(map.get(w[0]) ?? []), w]);
+  return map;
+};
+
 const VOCABULARY: Vocabulary = (() => {
-  const v: Vocabulary = { rowFull: new Set(), rowCore: new Set(), header: new Set(), headerList: [], rowCoreList: [] };
+  const v: Vocabulary = { rowFull: new Set(), rowCore: new Set(), header: new Set(), headerByFirst: new Map(), rowCoreByFirst: new Map() };
   for (const format of FORMATS)
     for (const table of format.tables) {
       const headerWords = [...table.markers, ...(table.caption ? [table.caption] : []), ...table.header.flat(), ...table.columns.flatMap((c) => [c.label, ...(c.aliases ?? [])])];
@@ -40,8 +50,8 @@ const VOCABULARY: Vocabulary = (() => {
           v.rowCore.add(coreKey(full));
         }
     }
-  v.headerList = [...v.header];
-  v.rowCoreList = [...v.rowCore];
+  v.headerByFirst = byFirst(v.header);
+  v.rowCoreByFirst = byFirst(v.rowCore);
   return v;
 })();
 
@@ -55,8 +65,8 @@ function kindOf(key: string): LabelKind | undefined {
   if (VOCABULARY.rowFull.has(key)) return "row";
   const core = coreKey(key);
   if (core && VOCABULARY.rowCore.has(core) && !VOCABULARY.header.has(core)) return "row";
-  if (core.length >= 4 && VOCABULARY.rowCoreList.some((r) => r.startsWith(core))) return "row";
-  if (key.length >= SHORTEST_CUT && VOCABULARY.headerList.some((h) => h.startsWith(key) || (key.length >= 6 && key.startsWith(h) && h.length >= 4))) return "header";
+  if (core.length >= 4 && VOCABULARY.rowCoreByFirst.get(core[0])?.some((r) => r.startsWith(core))) return "row";
+  if (key.length >= SHORTEST_CUT && VOCABULARY.headerByFirst.get(key[0])?.some((h) => h.startsWith(key) || (key.length >= 6 && key.startsWith(h) && h.length >= 4))) return "header";
   return undefined;
 }
 

@@ -10,13 +10,19 @@ export async function fixAll(server: ReportServer): Promise<void> {
   if (!editor) return;
   await server.start();
   const doc = editor.document;
-  const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", doc.uri, whole, FIX_ALL_KIND);
-  const fix = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
-  if (!fix?.edit) return void offerTheRest(t("没有可以安全自动修复的问题；其余问题需逐条核对", "Nothing to fix automatically; what is left needs checking one by one"));
-  if (!(await vscode.workspace.applyEdit(fix.edit))) return;
-  // Applied by hand here, so the action's command (the account of what was fixed) is run by hand too.
-  if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+  // The edit names the document's version: if the text changed between the answer and the edit (typing, a
+  // save's formatting), VS Code refuses it, and the fixes are asked for again, once, on the text as it is.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", doc.uri, whole, FIX_ALL_KIND);
+    const fix = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
+    if (!fix?.edit) return void offerTheRest(t("没有可以安全自动修复的问题；其余问题需逐条核对", "Nothing to fix automatically; what is left needs checking one by one"));
+    if (!(await vscode.workspace.applyEdit(fix.edit))) continue;
+    // Applied by hand here, so the action's command (the account of what was fixed) is run by hand too.
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    return;
+  }
+  void vscode.window.showWarningMessage(t("文档在修复时被改动，未能修复；请再运行一次“修复全部问题”", "The document changed while fixing; run Fix All again"));
 }
 
 /**

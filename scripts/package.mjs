@@ -1,5 +1,6 @@
 // Packages the extension as a .vsix: production bundles (esbuild, minified, no source maps) and
-// `vsce package`. Usage: node scripts/package.mjs [--out FILE]   (default: gov-report-<version>.vsix)
+// `vsce package`; the offline page beside it as gov-report-<version>.html.
+// Usage: node scripts/package.mjs [--out FILE]   (default: gov-report-<version>.vsix)
 //
 // It works in a temporary copy of the project's files so that the work tree's dist/ (development
 // bundles with source maps, which running tests spawn) is never rewritten underneath them.
@@ -65,6 +66,10 @@ try {
   // Everything the extension runs is bundled, so vsce must not walk node_modules.
   const vsce = join(root, "node_modules", "@vscode", "vsce", "vsce");
   run(process.execPath, [vsce, "package", "--no-dependencies", ...readmeLinkArgs(), "--out", out], staging);
+  // The offline page is a release file of its own, beside the .vsix: one HTML file for PCs that can install nothing.
+  const page = out.replace(/\.vsix$/, "") + ".html";
+  cpSync(join(staging, "dist", "gov-report.html"), page);
+  console.log(`package: ${page}`);
 } catch (e) {
   if (!(e instanceof PackagingFailed)) throw e;
   console.error(`package: ${e.message}`);

@@ -71,6 +71,12 @@ describe("the packaged .vsix", () => {
 
   const manifest = async () => JSON.parse(await files.get("package.json")!.async("string")) as Manifest;
 
+  it("is released with the offline page beside it, the page the build makes", () => {
+    const page = readFileSync(join(dir, "gov-report.html"), "utf8");
+    assert.match(page, /^<!doctype html>/i);
+    assert.match(page, /Content-Security-Policy/);
+  });
+
   it("stays under 1 MB", () => {
     assert.ok(statSync(vsix).size < maxBytes, `${statSync(vsix).size} bytes`);
   });

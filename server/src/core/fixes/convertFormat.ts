@@ -1,7 +1,7 @@
 import { FORMATS, type FormatSpec, type TableSpec } from "../formats";
 import { isValueLike } from "../parser";
 import type { ReportModel, Table } from "../model";
-import { renderTable, type TemplateLayout } from "../templates";
+import { renderTable, writtenLayout, type TemplateLayout } from "../templates";
 import { eolOf, labelKey, stripNumbering } from "../text";
 import { range, type TextEdit } from "../types";
 
@@ -17,9 +17,6 @@ export interface FormatConversion {
   /** Non-zero figures of the old tables that the new format has no place for. */
   dropped: number;
 }
-
-const layoutOf = (t: Table): TemplateLayout =>
-  t.layout === "pipes" || t.layout === "pipe-per-line" ? "pipes" : t.layout === "cell-per-line" ? "cell-per-line" : "tabs";
 
 /** The written value of one old cell, or undefined when the old table does not hold it. */
 function oldValue(tables: Table[], rowIds: string[], columnIds: string[]): string | undefined {
@@ -118,7 +115,7 @@ export function convertTables(model: ReportModel, target: FormatSpec, sections =
     const old = model.tables.filter((t) => t.spec.section === section);
     if (!old.length) continue;
     const specs = target.tables.filter((t) => t.section === section);
-    const layout = layoutOf(old[0]);
+    const layout = writtenLayout(old[0].layout);
     const rendered = specs.map((spec) => {
       const c = carried(old, spec);
       const text = c.render(layout, eol);

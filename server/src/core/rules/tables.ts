@@ -1,15 +1,12 @@
 import type { TableSpec } from "../formats";
 import { memoOn } from "../memo";
 import type { Cell, Row, Table } from "../model";
-import { renderRow, renderTable, templateRows, type TemplateLayout } from "../templates";
+import { renderRow, renderTable, templateRows, writtenLayout } from "../templates";
 import { eolOf } from "../text";
 import { localized, range, type Range } from "../types";
 import { defineRule, type Fix } from "./types";
 
 /** Table rules: presence, rows, cells (FORMATS.md §2–4, §7). */
-
-const templateLayout = (t: Table): TemplateLayout =>
-  t.layout === "pipes" || t.layout === "pipe-per-line" ? "pipes" : t.layout === "cell-per-line" ? "cell-per-line" : "tabs";
 
 const at = (r: Range): Range => range(r.start.line, r.start.character, r.start.line, r.start.character);
 
@@ -89,7 +86,7 @@ export const tableRowMissingRule = defineRule({
         const idx = valueRows.indexOf(missing);
         const before = valueRows.slice(0, idx).reverse().map((r) => table.rows.find((x) => x.spec === r)).find(Boolean);
         const anchor = before ? before.range.end : table.rows[0].range.start;
-        const layout = templateLayout(table);
+        const layout = writtenLayout(table.layout);
         const text = renderRow(rows[idx], layout, eol);
         const newText = before ? (layout === "cell-per-line" ? eol + eol + text : eol + text) : text + (layout === "cell-per-line" ? eol + eol : eol);
         const pos = before ? anchor : range(anchor.line, 0, anchor.line, 0).start;

@@ -1,4 +1,5 @@
 import { formatForYear, formatById, type FormatId, type FormatSpec, type RowSpec, type TableSpec } from "../formats";
+import type { TableLayout } from "../model";
 
 /**
  * Text templates of the official formats: every table, every section, the
@@ -7,6 +8,13 @@ import { formatForYear, formatById, type FormatId, type FormatSpec, type RowSpec
  */
 
 export type TemplateLayout = "tabs" | "pipes" | "cell-per-line";
+
+/**
+ * The layout a fix writes into a table read in `layout`: `|` tables get `|` rows, tab-led
+ * one-cell-per-line tables get that layout, and the rest (tab rows, bare lines) tab rows.
+ */
+export const writtenLayout = (layout: TableLayout): TemplateLayout =>
+  layout === "pipes" || layout === "pipe-per-line" ? "pipes" : layout === "cell-per-line" ? "cell-per-line" : "tabs";
 
 /** Value lookup for carrying figures into a template: (row id, column id) → text. */
 export type ValueSource = (row: string, column: string) => string | undefined;

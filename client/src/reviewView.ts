@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import { worst } from "../../server/src/core/render/findings";
 import { REVEAL_RANGE_COMMAND } from "../../server/src/server/protocol";
 import { RULES_REQUEST, type RulesResult } from "../../server/src/server/commandProtocol";
-import { REVIEW_CHANGED_NOTIFICATION, REVIEW_REQUEST, type ReviewFinding, type ReviewGroup, type ReviewReport } from "../../server/src/server/reviewProtocol";
+import { REVIEW_CHANGED_NOTIFICATION, REVIEW_REQUEST, type ReviewFinding, type ReviewGroup, type ReviewPage, type ReviewParams, type ReviewReport } from "../../server/src/server/reviewProtocol";
 import type { ReportServer } from "./languageClient";
 import { t } from "./locale";
 
@@ -12,8 +12,9 @@ import { t } from "./locale";
  * → rule → finding — with the errors and warnings of each level. A table's
  * findings of one rule are one node under the rule (`表三：155 个单元格为空…`)
  * that opens onto them. The server
- * answers from the same checks as Problems (cross-year ones included); the
- * view refreshes while visible, when diagnostics or the workspace's reports change.
+ * answers from the same checks as Problems (cross-year ones included), a page
+ * of reports at a time; the view refreshes while visible, when diagnostics or
+ * the workspace's reports change, and shows each page as it arrives.
  */
 export const REVIEW_VIEW = "govReport.review";
 export const REFRESH_REVIEW_COMMAND = "govReport.refreshReview";
@@ -77,7 +78,10 @@ const SEVERITY_ICON: Record<ReviewFinding["severity"], vscode.ThemeIcon> = {
 };
 
 class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private reports: ReviewReport[] = [];
+  /** The reports shown, by URI. */
+  private reports = new Map<string, ReviewReport>();
+  /** The latest refresh; an older one stops at its next page. */
+  private refreshing = 0;
   /** Rule id → its description, asked of the server once. */
   private ruleDescriptions = new Map<string, string>();
   private timer?: NodeJS.Timeout;
@@ -103,7 +107,7 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return organs(this.reports);
+    if (!node) return organs([...this.reports.values()]);
     if (node.kind === "organ") return node.reports.map((report) => ({ kind: "report", report }));
     if (node.kind === "report") return rules(node.report);
     if (node.kind === "rule") return readItems(node.report, node.findings);
@@ -172,19 +176,41 @@ class ReviewTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     // Asked each time: the descriptions follow govReport.locale.
     const rules = await client.sendRequest<RulesResult>(RULES_REQUEST);
     this.ruleDescriptions = new Map(rules.map((r) => [r.id, r.description]));
-    this.reports = await client.sendRequest<ReviewReport[]>(REVIEW_REQUEST);
-    this.changed.fire();
+    const pass = ++this.refreshing;
+    // Until its page arrives, a report shows as it was; one that no page brought is gone.
+    const unseen = new Set(this.reports.keys());
+    let params: ReviewParams = {};
+    for (;;) {
+      const page = await client.sendRequest<ReviewPage>(REVIEW_REQUEST, params);
+      if (pass !== this.refreshing) return;
+      for (const report of page.reports) {
+        this.reports.set(report.uri, report);
+        unseen.delete(report.uri);
+      }
+      // Pages come in the order of the URIs: those up to `next` not listed so far are no longer reports.
+      for (const uri of unseen) {
+        if (page.next !== undefined && uri > page.next) continue;
+        this.reports.delete(uri);
+        unseen.delete(uri);
+      }
+      this.changed.fire();
+      if (page.next === undefined) return;
+      params = { after: page.next };
+    }
   }
 }
 
-/** Organs in Chinese order; reports of an organ by year. */
+/** Organs in Chinese order; reports of an organ by year, then by URI. */
 function organs(reports: ReviewReport[]): Node[] {
   const unknown = t("（未识别机关）", "(organ not recognised)");
   const byOrgan = groupBy(reports, (r) => r.organ ?? unknown);
   return [...byOrgan.entries()]
     .sort(([a], [b]) => a.localeCompare(b, "zh-CN"))
-    .map(([organ, list]) => ({ kind: "organ", organ, reports: list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0)) }));
+    .map(([organ, list]) => ({ kind: "organ", organ, reports: list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || byUri(a, b)) }));
 }
+
+/** Reports of one year in a steady order, however their pages arrived. */
+const byUri = (a: ReviewReport, b: ReviewReport) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 /** The rules a report breaks, the most findings first. */
 function rules(report: ReviewReport): Node[] {

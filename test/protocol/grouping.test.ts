@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextDocumentEdit, type TextEdit } from "vscode-languageserver-protocol/node";
 import { checkText, parse } from "../../server/src/core";
-import { REVIEW_REQUEST, type ReviewReport } from "../../server/src/server/reviewProtocol";
 import { messageOf } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 import { figures } from "../services/fixtures";
 import { applyTextEdits, fileUri, LspTestClient } from "./lspClient";
+import { reviewReports } from "./reviewPages";
 
 /**
  * A table with many empty cells is one entry in Problems: its first cell a
@@ -104,7 +104,7 @@ describe("grouped findings over LSP", async () => {
     const uri = fileUri("grouped-review-001.txt");
     client.open(uri, sample("001"));
     await client.diagnostics(uri);
-    const reports = await client.request<ReviewReport[]>(REVIEW_REQUEST, {});
+    const reports = await reviewReports(client);
     const report = reports.find((r) => r.uri === uri)!;
     assert.deepEqual(report.groups.map((g) => [g.rule, g.severity, g.message, g.members.length]), [
       ["table-cell-empty", "warning", T3, 145],

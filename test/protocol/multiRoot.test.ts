@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
-import { REVIEW_REQUEST, type ReviewReport } from "../../server/src/server/reviewProtocol";
 import { tempDir } from "../helpers/cli";
 import { reportText, Y2020, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
 import { LspTestClient } from "./lspClient";
+import { reviewReports } from "./reviewPages";
 
 /**
  * A multi-root workspace: each folder's resource-scoped settings apply to
@@ -29,7 +29,7 @@ function twoFolders() {
 
 /** The carry-over findings of each open report, as the review view gets them. */
 async function carryoversByUri(client: LspTestClient): Promise<Map<string, number>> {
-  const reports = await client.request<ReviewReport[]>(REVIEW_REQUEST, {});
+  const reports = await reviewReports(client);
   return new Map(reports.map((r) => [r.uri, r.findings.filter((f) => f.rule === "carryover-mismatch").length]));
 }
 

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { before, describe, it } from "node:test";
 import { exportDocx } from "../../server/src/docx";
-import { REVIEW_REQUEST, type ReviewReport } from "../../server/src/server/reviewProtocol";
 import { tempDir } from "../helpers/cli";
 import { reportText, Y2020, Y2021, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
 import { LspTestClient } from "./lspClient";
+import { reviewReports } from "./reviewPages";
 
 /**
  * Last year's report as a Word document in the editor, as the CLI reads it
@@ -37,7 +37,7 @@ describe("last year's report as a Word document in the editor", () => {
     client.open(uriOf(dir, "2021.txt"), reportText(Y2021_WRONG_CARRYOVER));
     const published = await client.diagnostics(uriOf(dir, "2021.txt"), (p) => carryovers(p) > 0);
     assert.equal(carryovers(published), 2);
-    const reports = await client.request<ReviewReport[]>(REVIEW_REQUEST, {});
+    const reports = await reviewReports(client);
     assert.deepEqual(reports.map((r) => r.uri).sort(), [uriOf(dir, "2020.docx"), uriOf(dir, "2021.txt")]);
     assert.deepEqual(reports.find((r) => r.uri.endsWith(".docx"))!.year, 2020);
   });
@@ -74,7 +74,7 @@ describe("last year's report as a Word document in the editor", () => {
     client.open(uri, reportText(Y2021_WRONG_CARRYOVER));
     assert.equal(carryovers(await client.diagnostics(uri)), 0, "no last year's report yet");
     // The scan has run once the review request is answered.
-    await client.request<ReviewReport[]>(REVIEW_REQUEST, {});
+    await reviewReports(client);
     const since = client.diagnosticsCount;
     writeFileSync(join(dir, "~$2020.docx"), Buffer.from("\x0bsomeone\0\0\0\0"));
     writeFileSync(join(dir, "2020.docx"), lastYear);
@@ -85,7 +85,7 @@ describe("last year's report as a Word document in the editor", () => {
       ],
     });
     assert.equal(carryovers(await client.diagnostics(uri, (p) => carryovers(p) > 0, since)), 2);
-    const reports = await client.request<ReviewReport[]>(REVIEW_REQUEST, {});
+    const reports = await reviewReports(client);
     assert.deepEqual(reports.map((r) => r.uri).sort(), [uriOf(dir, "2020.docx"), uri]);
   });
 });

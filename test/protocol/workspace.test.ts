@@ -4,10 +4,11 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import { DOMParser } from "@xmldom/xmldom";
-import { PREVIEW_REQUEST, REVIEW_REQUEST, type PreviewResult, type ReviewReport } from "../../server/src/server/reviewProtocol";
+import { PREVIEW_REQUEST, type PreviewResult } from "../../server/src/server/reviewProtocol";
 import { tempDir } from "../helpers/cli";
 import { reportText, Y2020, Y2021, Y2021_WRONG_CARRYOVER } from "../fixtures/cross-year/reports";
 import { LspTestClient } from "./lspClient";
+import { reviewReports } from "./reviewPages";
 
 /** The server beyond one document: last year's report from the workspace, the workspace check, the preview and the review view's data. */
 
@@ -91,7 +92,7 @@ describe("preview and review requests", () => {
   it("lists every report of the workspace with its organ, year and findings", async () => {
     const { dir, uri } = workspace();
     const client = await LspTestClient.start({ workspaceFolder: dir });
-    const reports = await client.request<ReviewReport[]>(REVIEW_REQUEST, {});
+    const reports = await reviewReports(client);
     const byUri = new Map(reports.map((r) => [r.uri, r]));
     assert.deepEqual([...byUri.keys()].sort(), [uri("2020.txt"), uri("2021.txt")]);
     const current = byUri.get(uri("2021.txt"))!;

@@ -19,8 +19,34 @@ export interface PreviewResult {
   html: string;
 }
 
-/** Every report of the workspace with its findings. */
+/**
+ * The reports of the workspace with their findings, a page at a time, in
+ * the order of their URIs as JavaScript compares strings: the first page
+ * without `after`, each next one with the page's `next`, until a page has
+ * no `next`. A list of every report in one answer took over a gigabyte to
+ * encode for 20,000 reports.
+ */
 export const REVIEW_REQUEST = "govReport/review";
+
+export interface ReviewParams {
+  /** The `next` of the page before: this page lists the reports whose URI comes after it. */
+  after?: string;
+  /** At most this many reports (REVIEW_PAGE_LIMIT when absent; never more). */
+  limit?: number;
+}
+
+/** The most reports a page lists. */
+export const REVIEW_PAGE_LIMIT = 200;
+
+export interface ReviewPage {
+  reports: ReviewReport[];
+  /**
+   * Where the next page starts: the last URI this page went through (some
+   * open documents are not reports). Reports whose URI is at most this one
+   * are all in this page or the ones before. Absent on the last page.
+   */
+  next?: string;
+}
 
 export interface ReviewFinding {
   rule: string;

@@ -59,9 +59,22 @@ function savedReport(model: ReportModel, wordText?: string): SavedReport {
   return { organ: model.organ, year: model.year, detected: model.format.detected, tables: tableExtents(model), wordText };
 }
 
+/** The organ a report is matched by as last year's report, when it names one. */
+const organOf = (report: ReportIdentity | undefined) => (report?.organ ? organKey(report.organ) : undefined);
+
+/** A page of the 年报检查 view: reports in the order of their URIs, and where the next page starts (absent on the last). */
+export interface CheckedPage {
+  files: CheckedFile[];
+  next?: string;
+}
+
 export class WorkspaceReports {
   /** Saved reports by URI (files that are not reports are left out). */
   private readonly saved = new Map<string, SavedReport>();
+  /** The URIs of saved reports by organ (organKey): a report's change concerns only its organ's reports. */
+  private readonly byOrgan = new Map<string, Set<string>>();
+  /** The URIs of `saved` in order, made again when one comes or goes. */
+  private sortedSaved?: string[];
   /** Findings of saved reports in the view's form, dropped when a report of the same organ changes. */
   private readonly findings = new Map<string, { locale: Locale; findings: ReviewFinding[] }>();
   /** URIs whose findings this module published (to clear them). */
@@ -137,19 +150,26 @@ export class WorkspaceReports {
     return isAbsolute(setting) ? setting : undefined;
   }
 
-  /** Every report of the workspace with its findings (open documents as edited). */
-  async all(): Promise<CheckedFile[]> {
+  /**
+   * At most `limit` reports of the workspace with their findings (open
+   * documents as edited), those whose URI comes after `after`, in the order
+   * of their URIs: the view asks page by page, and no answer holds every
+   * report at once.
+   */
+  async page(after: string | undefined, limit: number): Promise<CheckedPage> {
     await this.scan();
     await this.updating;
+    const uris = this.uris();
     const files: CheckedFile[] = [];
-    // Checking thousands of saved reports takes seconds: other requests are answered between slices of it.
+    let i = after === undefined ? 0 : firstAfter(uris, after);
+    // Checking saved reports takes a millisecond or more each: other requests are answered between slices of it.
     let slice = performance.now();
-    for (const uri of this.uris()) {
+    for (; i < uris.length && files.length < limit; i++) {
       slice = await breather(slice);
-      const file = this.checkedFile(uri);
+      const file = this.checkedFile(uris[i]);
       if (file) files.push(file);
     }
-    return files;
+    return { files, next: i < uris.length ? uris[i - 1] : undefined };
   }
 
   private checkedFile(uri: string): CheckedFile | undefined {
@@ -169,8 +189,8 @@ export class WorkspaceReports {
     this.refresh();
   }
 
-  /** Publishes the saved reports' findings when the setting is on, clears them when it is off. */
-  private refresh(): void {
+  /** Publishes the saved reports' findings (only `touched`'s when given) when the setting is on, clears them when it is off. */
+  private refresh(touched?: Set<string>): void {
     if (!this.session.settings.workspaceCheck) {
       for (const uri of this.published) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       this.published.clear();
@@ -180,17 +200,22 @@ export class WorkspaceReports {
       void this.scan();
       return;
     }
-    void this.publishAll();
+    void this.publishAll(touched);
   }
 
-  /** Every saved report's findings, in slices of work between which requests are answered; a newer pass stops this one. */
-  private async publishAll(): Promise<void> {
-    const pass = ++this.publishing;
+  /**
+   * The saved reports' findings (only `touched`'s when given), in slices of
+   * work between which requests are answered. A newer pass over all of them
+   * stops this one; a pass over some stops none.
+   */
+  private async publishAll(touched?: Set<string>): Promise<void> {
+    const pass = touched ? this.publishing : ++this.publishing;
     let slice = performance.now();
-    for (const [uri, report] of [...this.saved]) {
+    for (const uri of touched ?? [...this.saved.keys()]) {
       slice = await breather(slice);
       if (pass !== this.publishing || !this.session.settings.workspaceCheck) return;
-      if (this.saved.get(uri) === report && !this.session.documents.get(uri)) this.publish(uri, report);
+      const report = this.saved.get(uri);
+      if (report && !this.session.documents.get(uri)) this.publish(uri, report);
     }
   }
 
@@ -214,17 +239,28 @@ export class WorkspaceReports {
 
   private async apply(drafts: FileEvent[]): Promise<void> {
     // A draft's change decides whether the .docx of the same name beside it counts (as its export, it does not).
-    const paths = new Set(drafts.flatMap(({ uri }) => [fileURLToPath(uri), ...this.wordSiblings(fileURLToPath(uri))]));
+    // Each folder is listed once per batch of changes.
+    const listings = new Map<string, string[]>();
+    const names = (dir: string) => listings.get(dir) ?? listings.set(dir, listFolder(dir)).get(dir)!;
+    const paths = new Set(drafts.flatMap(({ uri }) => [fileURLToPath(uri), ...wordSiblings(fileURLToPath(uri), names)]));
+    /** The reports whose findings may have changed: those changed and the others of their organs, before and after. */
+    const touched = new Set<string>();
     for (const path of paths) {
       const uri = fileUri(path);
       const before = this.saved.get(uri);
-      const after = this.exists(path) && !this.shadowed(path) ? await this.readSaved(path) : undefined;
+      const after = this.exists(path) && !shadowed(path, names) ? await this.readSaved(path) : undefined;
       this.setSaved(uri, after);
-      this.forgetOrgan(before);
-      this.forgetOrgan(after);
+      for (const report of [uri, ...this.organMates(before), ...this.organMates(after)]) touched.add(report);
       if (!after && this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
-    this.changed();
+    for (const uri of touched) this.findings.delete(uri);
+    this.changed(touched);
+  }
+
+  /** The saved reports of a report's organ (a report without one has none). */
+  private organMates(report: SavedReport | undefined): Iterable<string> {
+    const organ = organOf(report);
+    return (organ !== undefined && this.byOrgan.get(organ)) || [];
   }
 
   private exists(path: string): boolean {
@@ -235,30 +271,10 @@ export class WorkspaceReports {
     }
   }
 
-  /** The saved .docx files of a draft's name beside it. */
-  private wordSiblings(path: string): string[] {
-    if (isWordFile(path)) return [];
-    const name = stem(basename(path));
-    return [...this.saved.keys()]
-      .map((u) => fileURLToPath(u))
-      .concat(join(dirname(path), `${name}.docx`))
-      .filter((p) => isWordFile(p) && dirname(p) === dirname(path) && stem(basename(p)) === name);
-  }
-
-  /** A .docx beside a draft of the same name is that draft's export (as the CLI's walk decides). */
-  private shadowed(path: string): boolean {
-    if (!isWordFile(path)) return false;
-    const name = stem(basename(path));
-    try {
-      return readdirSync(dirname(path)).some((n) => DRAFT.test(n) && !isWordFile(n) && stem(n) === name);
-    } catch {
-      return false;
-    }
-  }
-
-  private changed(): void {
+  /** `touched`: the only saved reports whose findings may have changed (all when absent). */
+  private changed(touched?: Set<string>): void {
     this.onReportsChanged();
-    this.refresh();
+    this.refresh(touched);
     void this.connection.sendNotification(REVIEW_CHANGED_NOTIFICATION);
   }
 
@@ -276,8 +292,19 @@ export class WorkspaceReports {
 
   /** A saved report read, changed or gone; its organ and year stand for it unless it is open (then the document's do). */
   private setSaved(uri: string, report: SavedReport | undefined): void {
-    if (report) this.saved.set(uri, report);
-    else this.saved.delete(uri);
+    const before = this.saved.get(uri);
+    const organ = organOf(before);
+    if (organ !== undefined) {
+      const mates = this.byOrgan.get(organ)!;
+      mates.delete(uri);
+      if (!mates.size) this.byOrgan.delete(organ);
+    }
+    if (!before !== !report) this.sortedSaved = undefined;
+    if (report) {
+      this.saved.set(uri, report);
+      const now = organOf(report);
+      if (now !== undefined) (this.byOrgan.get(now) ?? this.byOrgan.set(now, new Set()).get(now)!).add(uri);
+    } else this.saved.delete(uri);
     if (!this.openVersions.has(uri)) this.identities.set(uri, report);
   }
 
@@ -366,10 +393,11 @@ export class WorkspaceReports {
     return hit?.model;
   }
 
-  /** Saved reports and open report documents. */
+  /** Saved reports and open documents, in order. */
   private uris(): string[] {
-    const open = this.session.documents.all().map((d) => d.uri);
-    return [...new Set([...this.saved.keys(), ...open])];
+    this.sortedSaved ??= [...this.saved.keys()].sort();
+    const unsaved = this.session.documents.all().filter((d) => !this.saved.has(d.uri));
+    return unsaved.length ? [...this.sortedSaved, ...unsaved.map((d) => d.uri)].sort() : this.sortedSaved;
   }
 
   /**
@@ -406,11 +434,40 @@ export class WorkspaceReports {
     void this.connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(findings, report.tables, uri, this.session.locale(uri)) });
     this.published.add(uri);
   }
+}
 
-  /** A changed report can change the cross-year findings of every report of its organ. */
-  private forgetOrgan(report: SavedReport | undefined): void {
-    if (!report?.organ) return;
-    const key = organKey(report.organ);
-    for (const [uri, other] of this.saved) if (other.organ && organKey(other.organ) === key) this.findings.delete(uri);
+/** The index of the first of the sorted `uris` after `uri`. */
+function firstAfter(uris: string[], uri: string): number {
+  let low = 0;
+  let high = uris.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (uris[mid] <= uri) low = mid + 1;
+    else high = mid;
   }
+  return low;
+}
+
+function listFolder(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** The .docx files of a draft's name beside it (`names` lists a folder). */
+function wordSiblings(path: string, names: (dir: string) => string[]): string[] {
+  if (isWordFile(path)) return [];
+  const name = stem(basename(path));
+  return names(dirname(path))
+    .filter((n) => isWordFile(n) && stem(n) === name)
+    .map((n) => join(dirname(path), n));
+}
+
+/** A .docx beside a draft of the same name is that draft's export (as the CLI's walk decides). */
+function shadowed(path: string, names: (dir: string) => string[]): boolean {
+  if (!isWordFile(path)) return false;
+  const name = stem(basename(path));
+  return names(dirname(path)).some((n) => DRAFT.test(n) && !isWordFile(n) && stem(n) === name);
 }

@@ -36,7 +36,7 @@ export interface ReviewParams {
 }
 
 /** The most reports a page lists. */
-export const REVIEW_PAGE_LIMIT = 200;
+export const REVIEW_PAGE_LIMIT = 100;
 
 export interface ReviewPage {
   reports: ReviewReport[];

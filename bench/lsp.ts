@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -25,6 +26,10 @@ export const DEBOUNCE_MS = 0;
 export interface StartOptions {
   /** Start the server with --expose-gc and bench/heapProbe.cjs preloaded, over an IPC channel: heapAfterGC() then answers. */
   heapProbe?: boolean;
+  /** The workspace folder, a path (none when absent). */
+  workspaceFolder?: string;
+  /** Settings the server reads beside govReport.debounce. */
+  settings?: Record<string, unknown>;
 }
 
 interface Arrival {
@@ -38,8 +43,13 @@ export class BenchClient {
   private readonly exited: Promise<void>;
   private heapAnswers = new Map<number, (memory: NodeJS.MemoryUsage) => void>();
   private nextHeapId = 1;
+  /** Every URI the server has published diagnostics for. */
+  readonly diagnosed = new Set<string>();
 
-  private constructor(readonly child: ChildProcess) {
+  private constructor(
+    readonly child: ChildProcess,
+    settings: Record<string, unknown>,
+  ) {
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     child.on("message", (m: { type?: string; id?: number; memory?: NodeJS.MemoryUsage }) => {
       if (m.type !== "heap" || m.id === undefined || !m.memory) return;
@@ -49,9 +59,10 @@ export class BenchClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       const arrival = { params, at: performance.now() };
+      this.diagnosed.add(params.uri);
       this.waiters = this.waiters.filter((w) => (w.accept(arrival) ? (w.resolve(arrival), false) : true));
     });
-    this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => ({ debounce: DEBOUNCE_MS })));
+    this.connection.onRequest("workspace/configuration", (p: { items: unknown[] }) => p.items.map(() => ({ ...settings, debounce: DEBOUNCE_MS })));
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
     this.connection.onUnhandledNotification(() => undefined);
@@ -65,12 +76,13 @@ export class BenchClient {
     const nodeArgs = process.env.GOV_REPORT_BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? [];
     if (options.heapProbe) nodeArgs.push("--expose-gc", "--require", HEAP_PROBE);
     const child = spawn(process.execPath, [...nodeArgs, SERVER, "--stdio"], { stdio: ["pipe", "pipe", "ignore", ...(options.heapProbe ? ["ipc" as const] : [])] });
-    const client = new BenchClient(child);
+    const client = new BenchClient(child, options.settings ?? {});
+    const folder = options.workspaceFolder ? pathToFileURL(options.workspaceFolder).href : null;
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
       locale: "zh-cn",
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: folder,
+      workspaceFolders: folder && [{ uri: folder, name: "workspace" }],
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
     });
     const initializedAt = performance.now();
@@ -117,8 +129,22 @@ export class BenchClient {
 
   /** Resident set size of the server process, from /proc (Linux), in MB. */
   rssMB(): number {
+    return this.statusMB("VmRSS");
+  }
+
+  /** The server's peak resident set size since it started or since resetPeakRss(), in MB. */
+  peakRssMB(): number {
+    return this.statusMB("VmHWM");
+  }
+
+  /** Starts the peak of peakRssMB() again from the present resident set size. */
+  resetPeakRss(): void {
+    writeFileSync(`/proc/${this.child.pid}/clear_refs`, "5");
+  }
+
+  private statusMB(field: string): number {
     const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
-    const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
+    const kb = Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1]);
     return kb / 1024;
   }
 

@@ -3,6 +3,7 @@ import { readSamples, type Sample } from "./drafts";
 import { batchFigures } from "./figures/batch";
 import { sampleFigures, scalingFigures } from "./figures/check";
 import { editingFigures, memoryFigures, startupFigures } from "./figures/lsp";
+import { scanFigures } from "./figures/scan";
 import { stormFigures } from "./figures/storm";
 import { RESULTS, TMP } from "./paths";
 import { machine, printTable, writeResults, type Figure } from "./report";
@@ -20,6 +21,7 @@ const GROUPS: Record<string, (samples: Sample[]) => Figure[] | Promise<Figure[]>
   memory: memoryFigures,
   startup: startupFigures,
   storm: stormFigures,
+  scan: scanFigures,
 };
 
 async function main(): Promise<void> {

@@ -20,9 +20,32 @@ const YEARS = 7;
 
 const uriOf = (n: number) => `file:///storm/${n}.txt`;
 
-function stormReport(n: number): string {
+/** Report n of a generated workspace: organ n ÷ 7, year 2019 + n mod 7, with a few seeded defects. */
+export function stormReport(n: number): string {
   const text = renderReport({ year: 2019 + (n % YEARS), organ: `第${Math.floor(n / YEARS)}号机关` });
   return withDefects(text, seeded(n));
+}
+
+/** Hovers over a table figure of an open document every HOVER_EVERY_MS, until stopped; stop() gives their latencies. */
+export function hoverRepeatedly(client: BenchClient, uri: string, text: string): { stop: () => Promise<number[]> } {
+  const position = { line: text.split("\n").findIndex((l) => /\t\d/.test(l)), character: 3 };
+  const hovers: number[] = [];
+  let hovering = true;
+  const done = (async () => {
+    while (hovering) {
+      const start = performance.now();
+      await client.request("textDocument/hover", { textDocument: { uri }, position });
+      hovers.push(performance.now() - start);
+      await new Promise((r) => setTimeout(r, HOVER_EVERY_MS));
+    }
+  })();
+  return {
+    stop: async () => {
+      hovering = false;
+      await done;
+      return hovers;
+    },
+  };
 }
 
 export async function stormFigures(): Promise<Figure[]> {
@@ -30,26 +53,14 @@ export async function stormFigures(): Promise<Figure[]> {
   const texts = Array.from({ length: STORM_DOCUMENTS }, (_, n) => stormReport(n));
   const { client } = await BenchClient.start();
   try {
-    const first = texts[0];
-    await client.open(uriOf(0), first);
-    const position = { line: first.split("\n").findIndex((l) => /\t\d/.test(l)), character: 3 };
-    const hovers: number[] = [];
-    let storming = true;
-    const hovering = (async () => {
-      while (storming) {
-        const start = performance.now();
-        await client.request("textDocument/hover", { textDocument: { uri: uriOf(0) }, position });
-        hovers.push(performance.now() - start);
-        await new Promise((r) => setTimeout(r, HOVER_EVERY_MS));
-      }
-    })();
+    await client.open(uriOf(0), texts[0]);
+    const hovering = hoverRepeatedly(client, uriOf(0), texts[0]);
     const start = performance.now();
     const arrivals: Promise<unknown>[] = [];
     for (let n = 1; n < STORM_DOCUMENTS; n++) arrivals.push(client.open(uriOf(n), texts[n]));
     await Promise.all(arrivals);
     const allChecked = performance.now() - start;
-    storming = false;
-    await hovering;
+    const hovers = await hovering.stop();
     const rss = client.rssMB();
     const latency = summarize(hovers);
     const count = STORM_DOCUMENTS.toLocaleString("en");

@@ -15,6 +15,8 @@ interface Claim {
   pattern: RegExp;
   /** The sentence speaks of something else, or of only some of them. */
   unless?: RegExp;
+  /** Whether the tables could say anything against the claim: most reports' tables cannot, and their text is not read. */
+  contestable(model: ReportModel): boolean;
   /** What the tables say against the claim, if they do. */
   contradiction(model: ReportModel, match: RegExpExecArray): Localized | undefined;
 }
@@ -25,6 +27,7 @@ const CLAIMS: Claim[] = [
   {
     pattern: /均已(?:按时|依法)?(?:办结|答复)|全部(?:按时|依法)?办结|已全部(?:按时|依法)?(?:办结|答复)/,
     unless: /结转|上年|其余|其他|除|尚有|正在|仍在|建议|提案|信访|复议|诉讼/,
+    contestable: (model) => positive(cellValue(model, "applications", "forward", "total")),
     contradiction(model, m) {
       const forward = cellValue(model, "applications", "forward", "total");
       if (!positive(forward) || !/申请/.test(m.input)) return undefined;
@@ -37,6 +40,7 @@ const CLAIMS: Claim[] = [
   {
     pattern: /(?:未|没有)(?:收到|接到|受理)(?:过)?(?:任何)?(?:政府信息公开|依申请公开|信息公开)?申请/,
     unless: /上年|以前|往年/,
+    contestable: (model) => positive(cellValue(model, "applications", "new", "total")),
     contradiction(model, m) {
       const received = cellValue(model, "applications", "new", "total");
       if (!positive(received)) return undefined;
@@ -49,6 +53,7 @@ const CLAIMS: Claim[] = [
   {
     pattern: /(?:未(?:发生|出现|有)?|没有(?:发生|出现)?|无)(?:因政府信息公开(?:工作)?而?)?被?(?:申请|提起)?的?(行政复议(?:[和及、或与]行政诉讼)?|行政诉讼)/,
     unless: /纠正|纠错|败诉|撤销|确认违法|上年/,
+    contestable: (model) => ["review", "direct", "after"].some((g) => positive(reviewCases(model, [g]))),
     contradiction(model, m) {
       const groups = m[1].includes("行政诉讼") ? (m[1].includes("行政复议") ? ["review", "direct", "after"] : ["direct", "after"]) : ["review"];
       const cases = reviewCases(model, groups);
@@ -60,11 +65,13 @@ const CLAIMS: Claim[] = [
 
 /** Reports every claim of the text about all or none of the applications or cases that the tables contradict. */
 export function checkNarrativeClaims(model: ReportModel, report: (r: Report) => void): void {
+  const claims = CLAIMS.filter((c) => c.contestable(model));
+  if (!claims.length) return;
   for (const p of model.paragraphs) {
     if (p.section > 4 || p.section === 2) continue;
     for (const s of sentences(p.text)) {
       const text = p.text.slice(s.start, s.end);
-      for (const claim of CLAIMS) {
+      for (const claim of claims) {
         const m = claim.pattern.exec(text);
         if (!m || claim.unless?.test(text)) continue;
         const message = claim.contradiction(model, m);

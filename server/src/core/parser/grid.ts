@@ -35,9 +35,12 @@ export interface GridCell {
   contentEnd: number;
   /** labelKey(raw), once asked for (cellKey): format detection, headers and row labels all compare it. */
   key: string | undefined;
+  /** isValueLike(raw), once asked for (isValueCell): cutting rows, headers and row labels all ask it of the same cells. */
+  valueLike: boolean | undefined;
 }
 
 export const cellKey = (c: GridCell): string => (c.key ??= labelKey(c.raw));
+export const isValueCell = (c: GridCell): boolean => (c.valueLike ??= isValueLike(c.raw));
 
 /** The cell with its ranges, as the model keeps it. */
 export function rawCell(c: GridCell): RawCell {
@@ -93,7 +96,7 @@ export function isProse(s: string, from = 0): boolean {
 function cell(line: number, text: string, from: number, to: number): GridCell {
   const a = contentStart(text, from, to);
   const b = contentEnd(text, a, to);
-  return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b, key: undefined };
+  return { raw: text.slice(from, to), line, start: from, endLine: line, end: to, contentStart: a, contentEnd: b, key: undefined, valueLike: undefined };
 }
 
 /** Splits a line on a separator from `start`, keeping each cell's exact columns; the cells are appended to `cells`. */
@@ -199,6 +202,7 @@ function wrapped(prev: GridCell, i: number, s: string, a: number, b: number): Gr
     contentStart: prev.contentStart,
     contentEnd: b,
     key: undefined,
+    valueLike: undefined,
   };
 }
 
@@ -208,7 +212,7 @@ function wrapped(prev: GridCell, i: number, s: string, a: number, b: number): Gr
  * 规范性文件 are two): a value never wraps, and never continues a label.
  */
 const continuesCell = (prev: GridCell, next: string) =>
-  isFilled(prev) && !isValueLike(prev.raw) && !isValueLike(next) && !(labelKind(cellKey(prev)) && labelKind(labelKey(next)));
+  isFilled(prev) && !isValueCell(prev) && !isValueLike(next) && !(labelKind(cellKey(prev)) && labelKind(labelKey(next)));
 
 /** Cells of the tab-led layout: a line that starts with a tab is a cell, a line without one continues the cell above. */
 function tabLedCells(lines: SourceLine[], first: number, last: number): StreamCell[] {
@@ -328,7 +332,7 @@ type CellRole = "value" | "empty" | "row" | "header" | "text";
 
 function roleOf(c: GridCell): CellRole {
   if (!isFilled(c)) return "empty";
-  if (isValueLike(c.raw)) return "value";
+  if (isValueCell(c)) return "value";
   return labelKind(cellKey(c)) ?? "text";
 }
 

@@ -5,7 +5,7 @@ import { hasContent, labelKey, stripNumbering, stripRemark, trimPadding, type So
 import { range, type Range } from "../types";
 import { isValueLike, readCell } from "./cells";
 import { labelKind } from "./labels";
-import { cellKey, contentRangeOf, isFilled, rawCell, type GridBlock, type GridCell, type GridRow } from "./grid";
+import { cellKey, contentRangeOf, isFilled, isValueCell, rawCell, type GridBlock, type GridCell, type GridRow } from "./grid";
 
 /**
  * Matches raw grid rows to the official tables of a format: header rows by
@@ -108,7 +108,7 @@ const CAPTION = /第二十条第\(([一二三四五六七八九十]+)\)项/;
 function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec): { table?: TableSpec; positions: Map<string, number> } | undefined {
   // Most rows hold values: they are no header, and need no label keys.
   // (A filled value-like cell has a non-empty key: labelKey drops none of the characters a value starts with.)
-  for (let i = 0; i < cells.length; i++) if (isFilled(cells[i]) && isValueLike(cells[i].raw)) return undefined;
+  for (let i = 0; i < cells.length; i++) if (isFilled(cells[i]) && isValueCell(cells[i])) return undefined;
   const keys = cells.map(cellKey);
   const index = labelIndex(format);
   let table: TableSpec | undefined;
@@ -261,7 +261,7 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
       let entry: RowEntry | undefined;
       for (let i = row.cells.length - 1; i >= 0 && !entry; i--) {
         const c = row.cells[i];
-        if (!isFilled(c) || isValueLike(c.raw)) continue;
+        if (!isFilled(c) || isValueCell(c)) continue;
         entry = matchRowKey(cellKey(c), format, current?.table.spec);
         if (entry) labelAt = i;
       }
@@ -269,7 +269,7 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
       if (entry) {
         current = stateFor(entry.table, row);
         spec = entry.row;
-      } else if (current?.table.spec.unlabeledRow && row.cells.every((c) => !isFilled(c) || isValueLike(c.raw))) {
+      } else if (current?.table.spec.unlabeledRow && row.cells.every((c) => !isFilled(c) || isValueCell(c))) {
         spec = current.table.spec.rows.find((r) => r.id === current!.table.spec.unlabeledRow);
         stateFor(current.table.spec, row);
       }

@@ -9,6 +9,7 @@ import { pageCommand } from "./commands/page";
 import { parseCommand } from "./commands/parse";
 import { review } from "./commands/review";
 import { isCheckWorker, serveBatches } from "./parallel";
+import { favourShortRun } from "./shortRun";
 import { VERSION } from "./version";
 
 const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检查工具
@@ -67,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const command = COMMANDS[args.command];
     if (!command) throw new UsageError(`未知命令 / unknown command: ${args.command}`);
+    if (command !== lsp) favourShortRun();
     return await command(args);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -19,12 +19,8 @@ export interface Wanted {
   fingerprints?: boolean;
   /** The text each finding points at (the spreadsheet and the 审核意见 quote it). */
   quotes?: boolean;
-  /**
-   * Each finding's fixes: only the JSON output reads them (whether a finding
-   * is fixable), and they are most of what a report's findings hold (a
-   * table's fix-all repeats every empty cell's edit in each of its findings).
-   */
-  fixes?: boolean;
+  /** Whether each finding can be fixed: the JSON output says so. */
+  fixable?: boolean;
 }
 
 export interface ReportDigest {
@@ -49,14 +45,25 @@ export interface CheckedReport {
   accepted?: boolean[];
   /** Findings a reviewer dismissed, left out of findings. */
   excluded?: number;
+  /** With wanted.fixable: whether each finding has a fix that changes the text, in the findings' order. */
+  fixable?: boolean[];
   /** Last year's report it was compared with. */
   previous?: string;
 }
 
-/** The findings as the output keeps them: without their fixes unless it reads them. */
-export function keptFindings(findings: Finding[], wanted: Wanted): Finding[] {
-  return wanted.fixes ? findings : findings.map((f) => ({ ...f, fixes: [] }));
+/**
+ * The findings as the output keeps them: without their fixes, which no output
+ * of `check` shows and which are most of what a report's findings hold (a
+ * table's fix-all repeats every empty cell's edit in each of its findings;
+ * a missing table's fix is the whole table). Every report's findings are kept
+ * until the output is written.
+ */
+export function keptFindings(findings: Finding[]): Finding[] {
+  return findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range, fixes: [] }));
 }
+
+/** Whether a finding has a fix that changes the text (a fix that only selects cells to check changes nothing). */
+export const isFixable = (f: Finding): boolean => f.fixes.some((x) => x.edits.length > 0);
 
 export function digestReport(model: ReportModel, findings: Finding[], wanted: Wanted): ReportDigest {
   return {

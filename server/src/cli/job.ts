@@ -12,7 +12,7 @@ import {
   type ReviewDecision,
   type UnitReport,
 } from "../core";
-import { digestReport, keptFindings, type CheckedReport, type Wanted } from "./digest";
+import { digestReport, isFixable, keptFindings, type CheckedReport, type Wanted } from "./digest";
 import { FileProblem, readReport, type ReportDraft } from "../node/files";
 import { expandPattern } from "../node/patterns";
 import { reportKeyOf } from "../node/review";
@@ -69,7 +69,8 @@ export async function checkFile(job: Job, previous?: ReportModel): Promise<JobRe
   const locate = draft.locate;
   const word = locate && findings.map((f) => locate(f.range.start));
   const digest = digestReport(model, findings, job.wanted);
-  return { kind: "report", file: job.file, identity, checked: { file: job.file, ...reviewed, findings: keptFindings(findings, job.wanted), word, digest } };
+  const fixable = job.wanted.fixable ? findings.map(isFixable) : undefined;
+  return { kind: "report", file: job.file, identity, checked: { file: job.file, ...reviewed, findings: keptFindings(findings), word, digest, fixable } };
 }
 
 /**

@@ -2,7 +2,7 @@ import { ACCEPTED_MARK, RULES, groupFindings, pick, type Finding, type Locale } 
 import { ruleDocUrl } from "../core/docs";
 import { describeWordLocation, type WordLocation } from "../docx/locations";
 import { shownPath, uriReference } from "../node/files";
-import type { ReportDigest } from "./digest";
+import { isFixable, type ReportDigest } from "./digest";
 
 /** The CLI's output formats. JSON is a contract: 1-based lines and columns. */
 
@@ -23,6 +23,8 @@ export interface FileResult {
   accepted?: boolean[];
   /** Findings a reviewer dismissed, not among findings. */
   excluded?: number;
+  /** Whether each finding can be fixed, in the findings' order, when its fixes are no longer kept (cli/digest.ts). */
+  fixable?: boolean[];
 }
 
 /** line:column, or for a .docx where the finding (the file's i-th) stands in Word. */
@@ -47,8 +49,7 @@ export function toJson(results: FileResult[], locale: Locale): string {
         ...(r.word ? { word: r.word[i] } : {}),
         ...(r.fingerprints ? { fingerprint: r.fingerprints[i] } : {}),
         ...(r.accepted?.[i] ? { accepted: true } : {}),
-        // A fix that only selects cells to check changes nothing.
-        fixable: f.fixes.some((x) => x.edits.length > 0),
+        fixable: r.fixable ? r.fixable[i] : isFixable(f),
       })),
     })),
     null,

@@ -12,7 +12,7 @@ import { appendFileSync, chmodSync, chownSync, linkSync, readdirSync, readFileSy
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { writeAtomically, writeOutput, type DiskWrites } from "../../server/src/cli/atomic";
-import { readDraft } from "../../server/src/node/files";
+import { readStampedDraft } from "../../server/src/node/files";
 import { runCli, tempDir } from "../helpers/cli";
 import { sample } from "../helpers/samples";
 
@@ -111,7 +111,7 @@ describe("writeAtomically", () => {
   it("refuses to replace a file changed since it was read, and keeps the change", () => {
     const dir = tempDir();
     const path = draftIn(dir);
-    const { stamp } = readDraft(path);
+    const { stamp } = readStampedDraft(path);
     // A line added while the fixes were being computed…
     appendFileSync(path, "新增的一行\n");
     assert.throws(() => writeAtomically(path, NEW, { expected: stamp }), /the file changed after it was read/);
@@ -124,7 +124,7 @@ describe("writeAtomically", () => {
       },
       fsyncSync: fs.fsyncSync,
     };
-    const again = readDraft(path).stamp;
+    const again = readStampedDraft(path).stamp;
     assert.throws(() => writeAtomically(path, NEW, { expected: again, disk: writing }), /the file changed after it was read/);
     assert.ok(readFileSync(path, "utf8").endsWith("写入时新增\n"));
     assert.deepEqual(onlyFiles(dir), ["draft.txt"]);

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, type BigIntStats, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { join } from "node:path";
 import type { WordDraft } from "../docx";
@@ -76,17 +76,23 @@ const tooLarge = (bytes: number | bigint, limit: number) =>
  * forever) and a device such as /dev/zero (endless) are refused before any
  * read, and a file that grows while it is read stops at the limit.
  */
-export function readRegularFile(path: string, limit = MAX_FILE_BYTES): { data: Buffer; stamp: FileStamp } {
+export function readRegularFile(path: string, limit = MAX_FILE_BYTES): { data: Buffer } {
+  return readRegular(path, limit, false);
+}
+
+// The stamp needs the nanosecond stat (BigInts): most reads, by check, write nothing back and skip it.
+function readRegular(path: string, limit: number, stamped: boolean): { data: Buffer; stamp?: FileStamp } {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const st = fstatSync(fd, { bigint: true });
+    const st = stamped ? fstatSync(fd, { bigint: true }) : fstatSync(fd);
     if (!st.isFile()) throw new FileProblem("不是普通文件 / not a regular file");
-    if (st.size > BigInt(limit)) throw tooLarge(st.size, limit);
+    const size = Number(st.size);
+    if (size > limit) throw tooLarge(size, limit);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       // The size stat gave and one byte more, to see the end of the file (or that it grew).
-      const expected = Math.max(Number(st.size) - total, 0) + 1;
+      const expected = Math.max(size - total, 0) + 1;
       const chunk = Buffer.allocUnsafe(Math.min(expected, limit + 1 - total, 1 << 24));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
@@ -94,15 +100,21 @@ export function readRegularFile(path: string, limit = MAX_FILE_BYTES): { data: B
       total += n;
       if (total > limit) throw tooLarge(total, limit);
     }
-    return { data: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), stamp: stampOf(st) };
+    const data = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return { data, stamp: stamped ? stampOf(st as BigIntStats) : undefined };
   } finally {
     closeSync(fd);
   }
 }
 
-export function readDraft(path: string): DecodedFile & { stamp: FileStamp } {
-  const { data, stamp } = readRegularFile(path);
-  return { ...decode(data), stamp };
+export function readDraft(path: string): DecodedFile {
+  return decode(readRegularFile(path).data);
+}
+
+/** A draft with its stamp, for `fix`: a change made to the file while the fixes are computed is not overwritten. */
+export function readStampedDraft(path: string): DecodedFile & { stamp: FileStamp } {
+  const { data, stamp } = readRegular(path, MAX_FILE_BYTES, true);
+  return { ...decode(data), stamp: stamp! };
 }
 
 export const isWordFile = (path: string) => /\.docx$/i.test(path);

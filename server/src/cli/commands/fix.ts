@@ -2,7 +2,7 @@ import { fixAll, parse } from "../../core";
 import { option, UsageError, type Args } from "../args";
 import { writeAtomically } from "../atomic";
 import { ConfigLoader } from "../../node/config";
-import { encode, isWordFile, readDraft, shownPath } from "../../node/files";
+import { encode, isWordFile, readStampedDraft, shownPath } from "../../node/files";
 import type { FileResult } from "../output";
 import { collect } from "../targets";
 
@@ -21,8 +21,8 @@ export function fix(args: Args): number {
       continue;
     }
     try {
-      // readDraft, not readFileSync: a device file or a FIFO is refused instead of read forever.
-      const decoded = readDraft(t.file);
+      // Not readFileSync: a device file or a FIFO is refused instead of read forever.
+      const decoded = readStampedDraft(t.file);
       const model = parse(decoded.text);
       if (!model.isReport) {
         if (t.explicit) process.stderr.write(`gov-report: ${shownPath(t.file)}: 未识别为年度报告，未修改 / not a report, left unchanged\n`);

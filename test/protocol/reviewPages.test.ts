@@ -86,6 +86,18 @@ describe("a saved report changed on disk", () => {
     assert.deepEqual([...new Set(republished)].sort(), [uri("0-2020.txt"), uri("0-2021.txt")]);
   });
 
+  it("without an organ, is checked again too", async () => {
+    const { dir, uri } = workspace();
+    writeFileSync(join(dir, "unnamed.txt"), reportText({ ...Y2021, organ: "" }));
+    const client = await LspTestClient.start({ workspaceFolder: dir, settings: { workspaceCheck: true } });
+    await client.diagnostics(uri("unnamed.txt"));
+
+    const since = client.diagnosticsCount;
+    writeFileSync(join(dir, "unnamed.txt"), `${reportText({ ...Y2021, organ: "" })}\n本机关（××机关）负责。\n`);
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uri("unnamed.txt"), type: 2 }] });
+    await client.diagnostics(uri("unnamed.txt"), (p) => p.diagnostics.some((d) => d.code === "template-placeholder"), since);
+  });
+
   it("moved to another organ by an edit, its old and new organ's reports are checked again", async () => {
     const { dir, uri } = workspace();
     const client = await LspTestClient.start({ workspaceFolder: dir, settings: { workspaceCheck: true } });

@@ -14,6 +14,8 @@ import type { WordLocation } from "../docx/locations";
 /** What to keep: the summary's facts (--summary, the review page), and the review page's extract in its language. */
 export interface Wanted {
   facts: boolean;
+  /** Where the tables stand: the outputs that group a table's findings for reading need it (stylish, the review page). */
+  tables?: boolean;
   review?: Locale;
   /** Each finding's fingerprint (core/review.ts): the review page's decisions and `review --prune` name findings by it. */
   fingerprints?: boolean;
@@ -24,8 +26,8 @@ export interface Wanted {
 }
 
 export interface ReportDigest {
-  /** Where the tables stand, to group their findings for reading (core/group.ts). */
-  tables: TableExtent[];
+  /** With wanted.tables: where the tables stand, to group their findings for reading (core/group.ts). */
+  tables?: TableExtent[];
   facts?: ReportFacts;
   review?: ReviewExtract;
   /** The text each finding points at, in the findings' order. */
@@ -67,7 +69,7 @@ export const isFixable = (f: Finding): boolean => f.fixes.some((x) => x.edits.le
 
 export function digestReport(model: ReportModel, findings: Finding[], wanted: Wanted): ReportDigest {
   return {
-    tables: tableExtents(model),
+    tables: wanted.tables ? tableExtents(model) : undefined,
     facts: wanted.facts ? reportFacts(model) : undefined,
     review: wanted.review ? reviewExtract(model, findings, wanted.review) : undefined,
     quotes: wanted.quotes ? quotesOf(model, findings) : undefined,

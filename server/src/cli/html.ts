@@ -216,7 +216,7 @@ function reportSection(line: SummaryLine, index: number, locale: Locale): string
     : "";
   const decidable = decidableOf(report);
   const findings = report.findings.length
-    ? `<ol class="gr-findings">\n${groupFindings(bySeverityThenPlace(report.findings), report.digest.tables)
+    ? `<ol class="gr-findings">\n${groupFindings(bySeverityThenPlace(report.findings), report.digest.tables ?? [])
         .map(({ finding, group }) => (finding ? findingItem(review.quoted, finding, decidable, locale) : groupItem(group, review.quoted, decidable, locale)))
         .join("\n")}\n</ol>`
     : `<p class="gr-clean">${t("未发现问题。", "No problems found.")}</p>`;

@@ -101,7 +101,14 @@ function jobsFor(targets: Target[], args: Args, configProblems: string[], output
   });
   locale ??= localeOf(args);
   const sent = output === "xlsx" || output === "docx";
-  const wanted: Wanted = { facts: sent || output === "summary" || output === "html", review: output === "html" ? locale : undefined, fingerprints: output === "html" || output === "json", quotes: sent, fixable: output === "json" };
+  const wanted: Wanted = {
+    facts: sent || output === "summary" || output === "html",
+    tables: output === "stylish" || output === "html",
+    review: output === "html" ? locale : undefined,
+    fingerprints: output === "html" || output === "json",
+    quotes: sent,
+    fixable: output === "json",
+  };
   const jobs = targets.map((t, i) => ({
     file: t.file,
     config: configs[i],

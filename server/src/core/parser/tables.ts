@@ -212,8 +212,15 @@ function place(
  */
 const DROPS_SPANNED_CELLS = new Set<TableLayout>(["pipe-per-line", "lines"]);
 
+/** A table as read, with its rows that hold text among their values (only those can hold another row's label). */
+interface Reading {
+  tables: Table[];
+  textInValues: Map<Row, GridCell[]>;
+}
+
 /** Reads every table of one format out of the grid blocks. */
-function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
+function readIn(blocks: GridBlock[], format: FormatSpec): Reading {
+  const textInValues = new Map<Row, GridCell[]>();
   const states = new Map<string, TableState>();
   const order: TableState[] = [];
   let current: TableState | undefined;
@@ -285,7 +292,8 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
       const labelEnd = labelAt >= 0 ? contentRangeOf(row.cells[labelAt]) : undefined;
       const placed = place(current, values, raws, labelAt + 1, row.cells.length, row.layout, labelEnd, spansLabel);
       const first = row.cells[0];
-      current.table.rows.push({
+      const texts = values.filter((c) => isFilled(c) && !isValueCell(c));
+      const read: Row = {
         spec,
         range: range(first.line, first.start, lastCell.endLine, lastCell.end),
         labelRange: labelAt >= 0 ? contentRangeOf(row.cells[labelAt]) : undefined,
@@ -295,7 +303,9 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
         rawCells: raws,
         labelCells,
         layout: row.layout,
-      });
+      };
+      current.table.rows.push(read);
+      if (texts.length) textInValues.set(read, texts);
     }
   }
   for (const s of order) {
@@ -303,7 +313,7 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Table[] {
     const found = new Set(s.table.rows.map((r) => r.spec.id));
     s.table.missingRows = s.table.spec.rows.filter((r) => r.values !== false && !found.has(r.id));
   }
-  return order.map((s) => s.table);
+  return { tables: order.map((s) => s.table), textInValues };
 }
 
 /**
@@ -348,23 +358,23 @@ const overlaps = (a: Table, b: Table) => a.range.start.line <= b.range.end.line 
  * unreadable, so that nothing is computed from a guess.
  */
 export function readTables(blocks: GridBlock[], documentFormat: FormatSpec, signatures: SignatureHit[], lines: SourceLine[]): ReadTables {
-  const readings = new Map<FormatId, Table[]>([[documentFormat.id, readIn(blocks, documentFormat)]]);
+  const readings = new Map<FormatId, Reading>([[documentFormat.id, readIn(blocks, documentFormat)]]);
   const readingIn = (id: FormatId) => readings.get(id) ?? readings.set(id, readIn(blocks, formatById(id))).get(id)!;
   const tables: Table[] = [];
-  for (const table of readings.get(documentFormat.id)!) {
+  for (const table of readings.get(documentFormat.id)!.tables) {
     const own = new Map<FormatId, number>();
     for (const hit of signatures)
       if (hit.line >= table.range.start.line && hit.line <= table.range.end.line) own.set(hit.format, (own.get(hit.format) ?? 0) + 1);
     const best = [...own].sort((a, b) => b[1] - a[1]);
     const formatId = best.length && (best.length === 1 || best[0][1] > best[1][1]) ? best[0][0] : documentFormat.id;
-    const read = formatId === documentFormat.id ? table : readingIn(formatId).find((t) => t.spec.id === table.spec.id && overlaps(t, table));
+    const read = formatId === documentFormat.id ? table : readingIn(formatId).tables.find((t) => t.spec.id === table.spec.id && overlaps(t, table));
     if (!read || tables.includes(read)) continue;
     read.formatEvident = (own.get(formatId) ?? 0) > 0;
     tables.push(read);
   }
   const unreadable: UnreadableTable[] = [];
   const readable = tables.filter((t) => {
-    const doubt = doubtsAbout(t, () => textsWithin(blocks, lines, t), formatById(t.format));
+    const doubt = doubtsAbout(t, () => textsWithin(blocks, lines, t), formatById(t.format), readings.get(t.format)!.textInValues);
     if (doubt) unreadable.push(doubt);
     return !doubt;
   });
@@ -382,19 +392,17 @@ const MAX_UNPLACED_ROWS = 2;
  * stands in the table without being read as a row, or many rows whose values
  * cannot be placed and do not share one surplus.
  */
-function doubtsAbout(table: Table, textsOf: () => string[], format: FormatSpec): UnreadableTable | undefined {
+function doubtsAbout(table: Table, textsOf: () => string[], format: FormatSpec, textInValues: Map<Row, GridCell[]>): UnreadableTable | undefined {
   // Only a cell that names a row (not a header word such as 其他 or 总计) can be a row read wrongly.
-  const rowOf = (c: { raw: string }) => {
-    if (isValueLike(c.raw)) return undefined;
-    const key = labelKey(c.raw);
-    return labelKind(key) === "row" ? matchRowKey(key, format, table.spec) : undefined;
-  };
+  const rowOfKey = (key: string) => (labelKind(key) === "row" ? matchRowKey(key, format, table.spec) : undefined);
+  const rowOf = (raw: string) => (isValueLike(raw) ? undefined : rowOfKey(labelKey(raw)));
   const valueRows = table.spec.rows.filter((r) => r.values !== false);
   const missingNext = (r: Row) => table.missingRows.includes(valueRows[valueRows.indexOf(r.spec) + 1]);
-  const glued = table.rows.filter((r) => r.rawCells.some((c) => rowOf(c)?.table === table.spec) || (r.placement === "too-many" && missingNext(r)));
+  const namesOwnRow = (r: Row) => textInValues.get(r)?.some((c) => rowOfKey(cellKey(c))?.table === table.spec) ?? false;
+  const glued = table.rows.filter((r) => namesOwnRow(r) || (r.placement === "too-many" && missingNext(r)));
   // The table's text is gathered only when a row is missing: most tables have every row.
   const texts = table.missingRows.length ? textsOf() : [];
-  const hidden = table.missingRows.filter((m) => texts.some((raw) => rowOf({ raw })?.row === m));
+  const hidden = table.missingRows.filter((m) => texts.some((raw) => rowOf(raw)?.row === m));
   const unplaced = table.rows.filter((r) => r.placement !== "placed");
   const surplus = new Set(unplaced.map((r) => (r.placement === "too-many" ? r.valueCount - table.spec.columns.length : -1)));
   const tooMany = unplaced.length > MAX_UNPLACED_ROWS && !(surplus.size === 1 && !surplus.has(-1));

@@ -126,9 +126,13 @@ class Fingerprint {
   }
 
   hex(): string {
-    return this.h1.toString(16).padStart(8, "0") + this.h2.toString(16).padStart(8, "0");
+    return hex32(this.h1) + hex32(this.h2);
   }
 }
+
+/** Each byte's two hex digits: a fingerprint is written from these, not by Number#toString(16) and padStart. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+const hex32 = (h: number) => HEX_BYTES[h >>> 24] + HEX_BYTES[(h >>> 16) & 255] + HEX_BYTES[(h >>> 8) & 255] + HEX_BYTES[h & 255];
 
 /** The pieces of a finding's quoted text: its range on each line it spans. */
 function quotedPieces(lines: readonly string[], f: Finding): { s: string; from: number; to: number }[] {

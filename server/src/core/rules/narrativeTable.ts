@@ -109,6 +109,9 @@ const STATEMENTS: Statement[] = [
   },
 ];
 
+/** Any statement's keyword before a figure: one test turns away most counts before each statement is tried. */
+const ANY_STATEMENT = new RegExp(STATEMENTS.map((s) => `(?:${s.pattern.source})`).join("|"));
+
 const STATED = Symbol("stated counts");
 
 /** Every count the text states about a figure of table 三 or 四 (the paragraphs of sections 一, 三 and 四). */
@@ -121,7 +124,7 @@ function findStatedCounts(model: ReportModel): StatedCount[] {
     for (const c of countsOf(p)) {
       if (c.unit !== "件" && c.unit !== "起") continue;
       const lead = p.text.slice(Math.max(0, c.start - 24), c.start);
-      const s = STATEMENTS.find((x) => x.pattern.test(lead));
+      const s = ANY_STATEMENT.test(lead) ? STATEMENTS.find((x) => x.pattern.test(lead)) : undefined;
       if (s) out.push({ name: s.name, value: c.value, unit: c.unit, range: lineRange(p.line, c.start, c.numberEnd), blocks: s.blocks });
     }
   }
@@ -130,11 +133,13 @@ function findStatedCounts(model: ReportModel): StatedCount[] {
 
 /** The count the text states about exactly one row's total (the 总计 of 本年新收, of 行政复议 …), if it states one. */
 export function statedForRow(model: ReportModel, tableId: string, rowId: string, totalColumn: string): StatedCount | undefined {
+  const stated = statedCounts(model);
+  if (!stated.length) return undefined;
   const rowIds = table(model, tableId)?.spec.rows.map((r) => r.id) ?? [];
-  return statedCounts(model).find((s) => {
+  return stated.find((s) => {
     if (s.blocks.length !== 1) return false;
     const [b] = s.blocks;
-    return b.table === tableId && b.total === totalColumn && rowIds.filter(b.rows).length === 1 && b.rows(rowId);
+    return b.table === tableId && b.total === totalColumn && b.rows(rowId) && rowIds.filter(b.rows).length === 1;
   });
 }
 

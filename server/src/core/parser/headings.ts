@@ -43,6 +43,12 @@ function lastSentenceEnd(text: string): number {
   return -1;
 }
 
+/** Whether s[from, to) holds a CJK ideograph. */
+function hasHan(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x4e00 && s.charCodeAt(i) <= 0x9fff) return true;
+  return false;
+}
+
 export interface HeadingCandidate extends Heading {
   spec?: SectionSpec;
 }
@@ -77,6 +83,7 @@ function readOwnLine(line: number, text: string): HeadingCandidate | undefined {
   // NUMBERED starts with a numeral: a line that does not needs no match, and its title is its body.
   const numeralLed = NUMERALS.has(masked.charCodeAt(offset));
   if (end - offset > MAX_HEADING && !numeralLed) return undefined; // only a numbered heading runs long
+  if (!hasHan(masked, offset, end)) return undefined; // a table's figures, one a line: every section's wording is Chinese
   const body = masked.slice(offset, end);
   const first = masked.charCodeAt(offset);
   const arabic = !numeralLed && first >= DIGIT_1 && first <= DIGIT_6 ? ARABIC_NUMBERED.exec(body) : null;

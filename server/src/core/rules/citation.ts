@@ -102,12 +102,13 @@ const REVISED_FORMAT = /年度报告格式(?!\s*[（(]\s*试行)/;
  */
 function trialFormatNamedAlone(lines: { text: string }[]) {
   let found;
-  for (const [i, l] of lines.entries()) {
-    if (!l.text.includes("年度报告格式")) continue;
-    if (REVISED_FORMAT.test(l.text)) return undefined;
-    const m = TRIAL_FORMAT.exec(l.text);
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (!text.includes("年度报告格式")) continue;
+    if (REVISED_FORMAT.test(text)) return undefined;
+    const m = TRIAL_FORMAT.exec(text);
     if (!m || found) continue;
-    if (NOTICE_AFTER.test(l.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // its number is judged with the number
+    if (NOTICE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue; // its number is judged with the number
     found = lineRange(i, m.index, m.index + m[0].length);
   }
   return found;

@@ -11,9 +11,13 @@ import { defineRule } from "./types";
 const DATE_LINE = /^\s*(?:.{0,30}?)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
 /** A date whose year has too many digits (至202020年12月31日): a typing slip in the year. */
 const LONG_YEAR = /(?<!\d)(?:19|20)\d{3,6}(?=\s*年\s*\d{1,2}\s*月)/g;
+/** What LONG_YEAR needs at least: most lines have no run of five digits and are not searched. */
+const FIVE_DIGITS = /\d{5}/;
 /** The report saying when it is published: 本报告于2024年1月15日之前…向社会公布. */
 const PUBLISHED_ON = /本(?:年度)?报告[^。；]{0,20}?((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[^。；]{0,30}?(?:公布|发布|公开)/;
 const ANY_YEAR = /(?:19|20)\d{2}(?=\s*年)/g;
+/** The words PUBLISHED_ON starts with: a paragraph without them has no sentence to split. */
+const THIS_REPORT = /本(?:年度)?报告/;
 
 export const yearMismatchRule = defineRule({
   id: "year-mismatch",
@@ -50,9 +54,10 @@ export const yearMismatchRule = defineRule({
         message: localized(`“总体情况”叙述的是 ${body.value} 年，报告年份为 ${year} 年`, `Section 一 describes ${body.value}, but the report is for ${year}`),
       });
     }
-    for (const [i, l] of model.lines.entries()) {
-      if (!l.text.includes("年")) continue;
-      for (const m of l.text.matchAll(LONG_YEAR)) {
+    for (let i = 0; i < model.lines.length; i++) {
+      const text = model.lines[i].text;
+      if (!text.includes("年") || !FIVE_DIGITS.test(text)) continue;
+      for (const m of text.matchAll(LONG_YEAR)) {
         report({
           range: lineRange(i, m.index!, m.index! + m[0].length),
           message: localized(`年份“${m[0]}”多写了数字`, `The year “${m[0]}” has too many digits`),
@@ -81,7 +86,7 @@ export const yearMismatchRule = defineRule({
  */
 function publicationSentence(model: ReportModel, year: number) {
   for (const p of model.paragraphs) {
-    if (!p.text.includes("本")) continue;
+    if (!THIS_REPORT.test(p.text)) continue;
     for (const s of sentences(p.text)) {
       const text = p.text.slice(s.start, s.end);
       const m = PUBLISHED_ON.exec(text);

@@ -19,6 +19,18 @@ describe("repeats", () => {
     }
   });
 
+  it("finds the same where different pairs of characters share the scan's 16-bit hash", () => {
+    // 资金 and the pair one code point after 资 and 31 before 金 hash alike; so do their halves mixed.
+    const [a, b] = ["资".charCodeAt(0), "金".charCodeAt(0)];
+    const alphabet = [a, b, a + 1, b - 31].map((c) => String.fromCharCode(c));
+    const random = seeded(20261208);
+    for (let n = 0; n < 5000; n++) {
+      const length = Math.floor(random() * 40);
+      const s = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      assert.deepEqual([...repeats(s)], byRegex(s), JSON.stringify(s));
+    }
+  });
+
   it("takes the longest repeat at the leftmost place, then goes on after it", () => {
     assert.deepEqual([...repeats("及时发布信息发布信息资金资金")], [
       { index: 2, unit: "发布信息" },

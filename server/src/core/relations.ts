@@ -38,14 +38,30 @@ export function known(c: Cell | undefined): c is Cell {
   return c !== undefined && c.status === "number" && c.value !== undefined;
 }
 
+/** The cells as the terms of one side, each with its label; undefined when one is not a known number. */
+function termsOf(cells: (Cell | undefined)[], names: string[]): RelationTerm[] | undefined {
+  const terms: RelationTerm[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!known(cell)) return undefined;
+    terms.push({ cell, label: names[i] });
+  }
+  return terms;
+}
+
+function sumOf(terms: RelationTerm[]): number {
+  let sum = 0;
+  for (const t of terms) sum += t.cell.value!;
+  return sum;
+}
+
+// Plain loops, no closures: this runs for every row and column of every table, mostly before V8 has optimised it.
 function evaluate(relation: RelationSpec, along: string, left: (Cell | undefined)[], right: (Cell | undefined)[], labels: Labels): RelationCheck | undefined {
-  if (!left.every(known) || !right.every(known)) return undefined;
-  const terms = (cells: Cell[], names: string[]) => cells.map((cell, i) => ({ cell, label: names[i] }));
-  const l = terms(left as Cell[], labels.left);
-  const r = terms(right as Cell[], labels.right);
-  const sum = (t: RelationTerm[]) => t.reduce((a, x) => a + x.cell.value!, 0);
-  const leftSum = sum(l);
-  const rightSum = sum(r);
+  const l = termsOf(left, labels.left);
+  const r = l && termsOf(right, labels.right);
+  if (!l || !r) return undefined;
+  const leftSum = sumOf(l);
+  const rightSum = sumOf(r);
   const inLeft = relation.left.indexOf(relation.target);
   const target = inLeft >= 0 ? l[inLeft] : r[relation.right.indexOf(relation.target)];
   const expected = inLeft >= 0 ? target.cell.value! + (rightSum - leftSum) : target.cell.value! + (leftSum - rightSum);
@@ -103,30 +119,36 @@ function computeRelations(table: Table): RelationCheck[] {
       for (const row of table.rows) {
         if (row.spec.values === false || row.placement !== "placed") continue;
         if (relation.rows && !relation.rows.includes(row.spec.id)) continue;
-        const pick = (at: number[]) => at.map((i) => row.cells[i]);
-        const check = evaluate(relation, row.spec.label, pick(plan.leftAt), pick(plan.rightAt), plan);
+        const check = evaluate(relation, row.spec.label, cellsAt(row, plan.leftAt), cellsAt(row, plan.rightAt), plan);
         if (check) out.push(check);
       }
-    } else {
-      const rowsOf = (ids: string[]) => ids.map((id) => rowById(table, id));
-      const leftRows = rowsOf(relation.left);
-      const rightRows = rowsOf(relation.right);
-      // A missing row is table-row-missing's finding; the relation cannot be judged without it.
-      if ([...leftRows, ...rightRows].some((r) => !r || r.placement !== "placed")) continue;
-      const label = (rows: (Row | undefined)[]) => rows.map((r) => r!.spec.label);
-      const labels = { left: label(leftRows), right: label(rightRows) };
-      spec.columns.forEach((column, c) => {
-        if (relation.columns && !relation.columns.includes(column.id)) return;
-        const check = evaluate(
-          relation,
-          column.label,
-          leftRows.map((r) => r!.cells[c]),
-          rightRows.map((r) => r!.cells[c]),
-          labels,
-        );
-        if (check) out.push(check);
-      });
+      continue;
+    }
+    const leftRows = placedRows(table, relation.left);
+    const rightRows = leftRows && placedRows(table, relation.right);
+    // A missing row is table-row-missing's finding; the relation cannot be judged without it.
+    if (!leftRows || !rightRows) continue;
+    const labels = { left: leftRows.map((r) => r.spec.label), right: rightRows.map((r) => r.spec.label) };
+    for (let c = 0; c < spec.columns.length; c++) {
+      const column = spec.columns[c];
+      if (relation.columns && !relation.columns.includes(column.id)) continue;
+      const check = evaluate(relation, column.label, cellsIn(leftRows, c), cellsIn(rightRows, c), labels);
+      if (check) out.push(check);
     }
   }
   return out;
+}
+
+const cellsAt = (row: Row, at: number[]): (Cell | undefined)[] => at.map((i) => row.cells[i]);
+const cellsIn = (rows: Row[], column: number): (Cell | undefined)[] => rows.map((r) => r.cells[column]);
+
+/** The rows of these ids, each placed; undefined when one is missing or could not be placed. */
+function placedRows(table: Table, ids: string[]): Row[] | undefined {
+  const rows: Row[] = [];
+  for (const id of ids) {
+    const row = rowById(table, id);
+    if (!row || row.placement !== "placed") return undefined;
+    rows.push(row);
+  }
+  return rows;
 }

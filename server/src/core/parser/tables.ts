@@ -139,6 +139,8 @@ function readHeader(cells: GridCell[], format: FormatSpec, current?: TableSpec):
 
 interface TableState {
   table: Table;
+  /** The template rows read so far: a row's second occurrence is not read again. */
+  read: Set<RowSpec>;
   /** Column → cell index from header rows, when all header rows agree on the width. */
   grid: Map<string, number>;
   gridWidth?: number;
@@ -231,6 +233,7 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Reading {
       const first = range(row.firstLine, 0, row.firstLine, 0);
       s = {
         table: { spec, format: format.id, formatEvident: false, layout: row.layout, range: first, headingRange: first, rows: [], missingRows: [] },
+        read: new Set(),
         grid: new Map(),
         gridBroken: false,
       };
@@ -281,13 +284,14 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Reading {
         stateFor(current.table.spec, row);
       }
       if (!spec || !current) continue;
-      if (current.table.rows.some((r) => r.spec === spec)) continue;
+      if (current.read.has(spec)) continue;
       const values = row.cells.slice(labelAt + 1);
-      const raws = values.map(rawCell);
-      const lastCell = row.cells[row.cells.length - 1];
-      const labelCells = row.cells.slice(0, labelAt + 1).filter(isFilled).map(rawCell);
       // A group label with nothing after it (（三）不予公开 on a line of its own) carries no figure: it is no row of the table.
       if (spec.values === false && !values.some(isFilled)) continue;
+      const raws = values.map(rawCell);
+      const lastCell = row.cells[row.cells.length - 1];
+      const labelCells: RawCell[] = [];
+      for (let i = 0; i <= labelAt; i++) if (isFilled(row.cells[i])) labelCells.push(rawCell(row.cells[i]));
       const spansLabel = current.table.spec.labelColumns > 1 && !spec.group && labelCells.length === 1 && !DROPS_SPANNED_CELLS.has(row.layout);
       const labelEnd = labelAt >= 0 ? contentRangeOf(row.cells[labelAt]) : undefined;
       const placed = place(current, values, raws, labelAt + 1, row.cells.length, row.layout, labelEnd, spansLabel);
@@ -305,6 +309,7 @@ function readIn(blocks: GridBlock[], format: FormatSpec): Reading {
         layout: row.layout,
       };
       current.table.rows.push(read);
+      current.read.add(spec);
       if (texts.length) textInValues.set(read, texts);
     }
   }

@@ -19,6 +19,9 @@ const SLOT = /\$\{\d+:[^{}]*\}|\{[\u4e00-\u9fff]{2,8}\}|【[\u4e00-\u9fff]{0,4}(
 const MARKS = /(?<![A-Za-z])(?:[×✕xXＸｘ]{2,})(?![A-Za-z])/g;
 
 /** What may follow ××: an organ or place (a name belongs there) or a unit (a figure belongs there). */
+/** A character every guidance, slot or mark starts with: most lines have none and are not searched. */
+const MAY_HOLD_PLACEHOLDER = /[（($\{【×✕xXＸｘ]/;
+
 const NAME_AFTER = /^(?:机关|单位|部门|政府|人民政府|办公室|委员会|局|委|办|厅|署|中心|市|县|区|省|镇|乡|街道|村|社区)/;
 const FIGURE_AFTER = /^(?:件|条|个|项|次|人次|人|家|份|场|期|篇|万元|元|%|％|年|月|日)/;
 
@@ -53,9 +56,10 @@ export const templatePlaceholderRule = defineRule({
   correct: localized("“一、总体情况”下写明本年度主动公开、依申请公开等工作的实际情况；标题写作“某县民政局2025年……”", "Section 一 gives the year's actual work; the title names the organ: 某县民政局2025年……"),
   fix: "none",
   check({ model, report }) {
-    const lines = new Set([...(model.title?.lines ?? []), ...model.paragraphs.map((p) => p.line)]);
-    for (const line of [...lines].sort((a, b) => a - b)) {
+    // The title's lines are no paragraph's (the parser keeps them apart); findings are put in order afterwards.
+    for (const line of [...(model.title?.lines ?? []), ...model.paragraphs.map((p) => p.line)]) {
       const text = model.lines[line]?.text ?? "";
+      if (!MAY_HOLD_PLACEHOLDER.test(text)) continue;
       const guidance = GUIDANCE.exec(text);
       if (guidance) {
         const start = text.indexOf(guidance[1]);

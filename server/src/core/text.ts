@@ -1,3 +1,4 @@
+import { KeyMemo } from "./memo";
 /**
  * Text helpers shared by the parser and the rules: line splitting that keeps
  * every line's own terminator (so fixes can preserve CRLF), and the
@@ -135,8 +136,14 @@ export function labelKey(s: string): string {
   // Cells padded at their ends only (| 自然人 |) are their trimmed text: padding is the one change there.
   const [a, b] = contentBounds(s);
   if ((a > 0 || b < s.length) && !changesUnderLabelKey(s, a, b)) return s.slice(a, b);
-  return normaliseLabel(DEBRIS_START.test(s) ? s.replace(DEBRIS, "") : s);
+  return NORMALISED.get(s);
 }
+
+/**
+ * The official labels repeat in every report (（一）予以公开, 3.危及“三安全一稳定”):
+ * their keys are looked up once built, not built again character by character.
+ */
+const NORMALISED = new KeyMemo<string>((s) => normaliseLabel(DEBRIS_START.test(s) ? s.replace(DEBRIS, "") : s));
 
 /**
  * labelKey's character mapping in one pass (six regex replacements took a

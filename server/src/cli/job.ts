@@ -101,6 +101,7 @@ async function unitReports(region: string, patterns: string[]): Promise<UnitRepo
 function reviewFindings(job: Job, model: ReportModel, all: Finding[]): Pick<CheckedReport, "findings" | "fingerprints" | "accepted" | "excluded"> {
   if (!job.review?.length && !job.wanted.fingerprints) return { findings: all };
   const prints = fingerprintFindings(model.lines.map((l) => l.text), all, reportKeyOf(job.file, model));
-  const r = applyReview(all, prints, decisionMap(job.review ?? []));
+  if (!job.review?.length) return { findings: all, fingerprints: prints };
+  const r = applyReview(all, prints, decisionMap(job.review));
   return { findings: r.findings, fingerprints: r.kept.map((i) => prints[i]), accepted: r.accepted, excluded: r.excluded };
 }

@@ -91,37 +91,46 @@ class Fingerprint {
     return this;
   }
 
+  /** Whether folded text has begun (a space before it is dropped), and whether a space is pending. */
+  private started = false;
+  private space = false;
+
   /**
-   * Runs of white space are one space and the ends are trimmed (re-aligning a table
-   * or a line does not change what a finding is about), over `pieces` read as one
-   * text with a line break between them (a finding's quote over several lines).
+   * Starts a text whose runs of white space are one space and whose ends are
+   * trimmed (re-aligning a table or a line does not change what a finding is
+   * about); it is fed by folded(), piece by piece.
    */
-  folded(pieces: readonly { s: string; from: number; to: number }[]): this {
+  fold(): this {
+    this.started = false;
+    this.space = false;
+    return this;
+  }
+
+  /** s[from, to) as the next piece of the folded text; `afterBreak`: a line break stands before it (a quote over several lines). */
+  folded(s: string, from: number, to: number, afterBreak = false): this {
     let h1 = this.h1;
     let h2 = this.h2;
-    let started = false;
-    let space = false;
-    for (let k = 0; k < pieces.length; k++) {
-      const { s, from, to } = pieces[k];
-      if (k > 0) space = started;
-      for (let i = from; i < to; i++) {
-        const c = s.charCodeAt(i);
-        if (isWhite(c)) {
-          space = started;
-          continue;
-        }
-        if (space) {
-          h1 = Math.imul(h1 ^ 32, FNV_PRIME) >>> 0;
-          h2 = Math.imul(h2 ^ 32 ^ (h1 >>> 16), FNV_PRIME) >>> 0;
-        }
-        h1 = Math.imul(h1 ^ c, FNV_PRIME) >>> 0;
-        h2 = Math.imul(h2 ^ c ^ (h1 >>> 16), FNV_PRIME) >>> 0;
-        started = true;
-        space = false;
+    let started = this.started;
+    let space = afterBreak ? started : this.space;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (isWhite(c)) {
+        space = started;
+        continue;
       }
+      if (space) {
+        h1 = Math.imul(h1 ^ 32, FNV_PRIME) >>> 0;
+        h2 = Math.imul(h2 ^ 32 ^ (h1 >>> 16), FNV_PRIME) >>> 0;
+      }
+      h1 = Math.imul(h1 ^ c, FNV_PRIME) >>> 0;
+      h2 = Math.imul(h2 ^ c ^ (h1 >>> 16), FNV_PRIME) >>> 0;
+      started = true;
+      space = false;
     }
     this.h1 = h1;
     this.h2 = h2;
+    this.started = started;
+    this.space = space;
     return this;
   }
 
@@ -133,17 +142,6 @@ class Fingerprint {
 /** Each byte's two hex digits: a fingerprint is written from these, not by Number#toString(16) and padStart. */
 const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 const hex32 = (h: number) => HEX_BYTES[h >>> 24] + HEX_BYTES[(h >>> 16) & 255] + HEX_BYTES[(h >>> 8) & 255] + HEX_BYTES[h & 255];
-
-/** The pieces of a finding's quoted text: its range on each line it spans. */
-function quotedPieces(lines: readonly string[], f: Finding): { s: string; from: number; to: number }[] {
-  const { start, end } = f.range;
-  const pieces: { s: string; from: number; to: number }[] = [];
-  for (let i = start.line; i <= end.line && i < lines.length; i++) {
-    const s = lines[i] ?? "";
-    pieces.push({ s, from: i === start.line ? Math.min(start.character, s.length) : 0, to: i === end.line ? Math.min(end.character, s.length) : s.length });
-  }
-  return pieces;
-}
 
 /**
  * Each finding's fingerprint, in the findings' order: its rule, the report,
@@ -160,13 +158,12 @@ export function fingerprintFindings(lines: readonly string[], findings: readonly
     const { start, end } = f.range;
     const first = lines[start.line] ?? "";
     const last = lines[end.line] ?? "";
-    const print = head(f.rule)
-      .copy()
-      .folded([{ s: first, from: 0, to: Math.min(start.character, first.length) }])
-      .unit(0)
-      .folded(quotedPieces(lines, f))
-      .unit(0)
-      .folded([{ s: last, from: Math.min(end.character, last.length), to: last.length }]);
+    const print = head(f.rule).copy().fold().folded(first, 0, Math.min(start.character, first.length)).unit(0).fold();
+    for (let i = start.line; i <= end.line && i < lines.length; i++) {
+      const s = lines[i] ?? "";
+      print.folded(s, i === start.line ? Math.min(start.character, s.length) : 0, i === end.line ? Math.min(end.character, s.length) : s.length, i > start.line);
+    }
+    print.unit(0).fold().folded(last, Math.min(end.character, last.length), last.length);
     const key = print.hex();
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);

@@ -11,6 +11,8 @@ import { defineRule } from "./types";
 const NOTICE = /国办(?:公开办)?(?:发|函|发函)?\s*[〔[（(【]\s*(2019|2021)\s*[〕\]）)】]\s*(60|30)\s*号/g;
 /** Any document number whose year stands in 【】 or []: GB/T 9704 writes it in 〔〕. */
 const SQUARE_YEAR = /[\u4e00-\u9fa5]\s*([【[]\s*((?:19|20)\d{2})\s*[】\]])\s*\d{1,4}\s*号/g;
+/** What a line must hold for NOTICE or SQUARE_YEAR to match. */
+const CITES = /国办|[【[]/;
 /** The name of a format notice just before its number: the 2019 one is the format （试行）. */
 const NOTICE_NAME = /年度报告格式\s*([（(]\s*试行\s*[）)])?\s*[〉>》]?\s*的通知\s*》?\s*[（(]?\s*$/;
 
@@ -46,6 +48,8 @@ export const citationNumberRule = defineRule({
         });
     }
     model.lines.forEach((l, i) => {
+      // One test turns away the lines with neither a notice nor a bracketed year (nearly all of them).
+      if (!CITES.test(l.text)) return;
       const notices = l.text.includes("国办") ? [...l.text.matchAll(NOTICE)] : [];
       for (const m of notices) {
         const notice = FORMATS.find((f) => f.notice.includes(`〔${m[1]}〕${m[2]}号`));

@@ -4,6 +4,7 @@ import { ValidatedTextDocument } from "./documents";
 import { registerFeatureHandlers } from "./handlers";
 import { BackgroundChecker, isServerCheckWorker, serveChecks } from "./background";
 import { watchFrames } from "./frames";
+import { boundHeapGrowth } from "./heap";
 import { registerLifecycle } from "./lifecycle";
 import { registerReviewRequests } from "./review";
 import { registerServerCommands } from "./serverCommands";
@@ -23,6 +24,7 @@ const TRANSPORT = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
 async function startServer(): Promise<void> {
   // Started with no transport (`gov-report-language-server`, `node dist/server.js`), it speaks over stdio.
   if (!process.argv.slice(2).some((arg) => TRANSPORT.test(arg))) process.argv.push("--stdio");
+  boundHeapGrowth();
   const streams = await clientStreams(process.argv);
   const connection = createConnection(ProposedFeatures.all, streams.reader, streams.writer);
   const documents = new TextDocuments(ValidatedTextDocument);

@@ -352,20 +352,22 @@ function segmentRows(cells: StreamCell[], layout: TableLayout): GridRow[] {
   let hasValue = false;
   let hasRowLabel = false;
   let hasLabel = false;
+  /** A filled cell is in cur (roleOf calls every other cell empty). */
+  let filled = false;
   const flush = () => {
-    if (cur.some(isFilled)) {
+    if (filled) {
       const lastLine = Math.max(cur[cur.length - 1].endLine, spacer?.line ?? 0);
       rows.push({ cells: cur, firstLine: cur[0].line, lastLine, layout, spacer });
     }
     cur = [];
     spacer = undefined;
-    hasValue = hasRowLabel = hasLabel = false;
+    hasValue = hasRowLabel = hasLabel = filled = false;
     afterLabel = 0;
   };
   let afterLabel = 0;
   for (const { cell: c, breakBefore, spacer: spans } of cells) {
     if (spans) {
-      if (cur.some(isFilled)) spacer = c;
+      if (filled) spacer = c;
       continue;
     }
     if (breakBefore) flush();
@@ -376,8 +378,9 @@ function segmentRows(cells: StreamCell[], layout: TableLayout): GridRow[] {
     else if (role === "value" && hasLabel && !hasRowLabel && !hasValue) flush();
     afterLabel = role === "row" || role === "header" || role === "text" ? 0 : afterLabel + 1;
     // Empty cells before a row's first label are spacers between rows: no row starts with them.
-    if (role === "empty" && !cur.some(isFilled) && layout !== "cell-per-line") continue;
+    if (role === "empty" && !filled && layout !== "cell-per-line") continue;
     cur.push(c);
+    if (role !== "empty") filled = true;
     if (role === "value") hasValue = true;
     if (role === "row") hasRowLabel = true;
     if (role === "row" || role === "header" || role === "text") hasLabel = true;

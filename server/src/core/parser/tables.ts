@@ -398,6 +398,8 @@ const MAX_UNPLACED_ROWS = 2;
  * cannot be placed and do not share one surplus.
  */
 function doubtsAbout(table: Table, textsOf: () => string[], format: FormatSpec, textInValues: Map<Row, GridCell[]>): UnreadableTable | undefined {
+  // Most tables have every row, each placed, with figures only among its values: nothing to doubt.
+  if (!table.missingRows.length && table.rows.every((r) => r.placement === "placed" && !textInValues.has(r))) return undefined;
   // Only a cell that names a row (not a header word such as 其他 or 总计) can be a row read wrongly.
   const rowOfKey = (key: string) => (labelKind(key) === "row" ? matchRowKey(key, format, table.spec) : undefined);
   const rowOf = (raw: string) => (isValueLike(raw) ? undefined : rowOfKey(labelKey(raw)));

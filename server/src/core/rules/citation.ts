@@ -11,8 +11,8 @@ import { defineRule } from "./types";
 const NOTICE = /国办(?:公开办)?(?:发|函|发函)?\s*[〔[（(【]\s*(2019|2021)\s*[〕\]）)】]\s*(60|30)\s*号/g;
 /** Any document number whose year stands in 【】 or []: GB/T 9704 writes it in 〔〕. */
 const SQUARE_YEAR = /[\u4e00-\u9fa5]\s*([【[]\s*((?:19|20)\d{2})\s*[】\]])\s*\d{1,4}\s*号/g;
-/** What a line must hold for NOTICE or SQUARE_YEAR to match. */
-const CITES = /国办|[【[]/;
+/** What a line must hold for NOTICE, SQUARE_YEAR or TRIAL_FORMAT to match. */
+const CITES = /国办|[【[]|年度报告格式/;
 /** The name of a format notice just before its number: the 2019 one is the format （试行）. */
 const NOTICE_NAME = /年度报告格式\s*([（(]\s*试行\s*[）)])?\s*[〉>》]?\s*的通知\s*》?\s*[（(]?\s*$/;
 
@@ -34,10 +34,12 @@ export const citationNumberRule = defineRule({
   check({ model, report }) {
     const year = model.year?.value;
     const required = year !== undefined ? formatForYear(year) : undefined;
+    // The lines that name a notice, a format or a bracketed year, in one pass: nearly all lines name none.
+    const cited = model.lines.flatMap((l, i) => (CITES.test(l.text) ? [i] : []));
     // A report may name the 2019 notice beside the one it follows (its history); only a report that cites no other is wrong.
-    const citesRequired = required !== undefined && model.lines.some((l) => l.text.includes(required.notice));
+    const citesRequired = required !== undefined && cited.some((i) => model.lines[i].text.includes(required.notice));
     if (required?.id === "2021" && !citesRequired) {
-      const trial = trialFormatNamedAlone(model.lines);
+      const trial = trialFormatNamedAlone(model.lines, cited);
       if (trial)
         report({
           range: trial,
@@ -47,9 +49,8 @@ export const citationNumberRule = defineRule({
           ),
         });
     }
-    model.lines.forEach((l, i) => {
-      // One test turns away the lines with neither a notice nor a bracketed year (nearly all of them).
-      if (!CITES.test(l.text)) return;
+    cited.forEach((i) => {
+      const l = model.lines[i];
       const notices = l.text.includes("国办") ? [...l.text.matchAll(NOTICE)] : [];
       for (const m of notices) {
         const notice = FORMATS.find((f) => f.notice.includes(`〔${m[1]}〕${m[2]}号`));
@@ -103,10 +104,11 @@ const REVISED_FORMAT = /年度报告格式(?!\s*[（(]\s*试行)/;
 /**
  * Where the 2019 notice is named without a number (《…年度报告格式（试行）〉的通知》要求), in a
  * text that nowhere names the 2021 format: the basis of a report that follows last year's wording.
+ * `cited`: the lines that can name a format (CITES).
  */
-function trialFormatNamedAlone(lines: { text: string }[]) {
+function trialFormatNamedAlone(lines: { text: string }[], cited: number[]) {
   let found;
-  for (let i = 0; i < lines.length; i++) {
+  for (const i of cited) {
     const text = lines[i].text;
     if (!text.includes("年度报告格式")) continue;
     if (REVISED_FORMAT.test(text)) return undefined;

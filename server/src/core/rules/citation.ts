@@ -35,7 +35,8 @@ export const citationNumberRule = defineRule({
     const year = model.year?.value;
     const required = year !== undefined ? formatForYear(year) : undefined;
     // The lines that name a notice, a format or a bracketed year, in one pass: nearly all lines name none.
-    const cited = model.lines.flatMap((l, i) => (CITES.test(l.text) ? [i] : []));
+    const cited: number[] = [];
+    for (let i = 0; i < model.lines.length; i++) if (CITES.test(model.lines[i].text)) cited.push(i);
     // A report may name the 2019 notice beside the one it follows (its history); only a report that cites no other is wrong.
     const citesRequired = required !== undefined && cited.some((i) => model.lines[i].text.includes(required.notice));
     if (required?.id === "2021" && !citesRequired) {

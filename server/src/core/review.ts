@@ -114,7 +114,8 @@ class Fingerprint {
     let space = afterBreak ? started : this.space;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
-      if (isWhite(c)) {
+      // isWhite, asked only of the few code units that may be white: ASCII and CJK text are answered here.
+      if (c < 0x3001 ? (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWhite(c)) : c === 0xfeff) {
         space = started;
         continue;
       }

@@ -4,8 +4,11 @@
  * templates have a few hundred), so a report's rows after the first find
  * their answers here, and in a batch or an editing session so do later reports.
  */
+/** Kept for a key whose value is undefined, so that one look-up answers every key (get, then has, took two). */
+const NO_VALUE: unique symbol = Symbol("no value");
+
 export class KeyMemo<V> {
-  private readonly map = new Map<string, V>();
+  private readonly map = new Map<string, V | typeof NO_VALUE>();
 
   /** `compute` is given once, here: a closure passed with each lookup was an allocation per cell. */
   constructor(
@@ -15,10 +18,10 @@ export class KeyMemo<V> {
 
   get(key: string): V {
     const known = this.map.get(key);
-    if (known !== undefined || this.map.has(key)) return known as V;
+    if (known !== undefined) return known === NO_VALUE ? (undefined as V) : known;
     const value = this.compute(key);
     if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
+    this.map.set(key, value === undefined ? NO_VALUE : value);
     return value;
   }
 }

@@ -36,12 +36,13 @@ function isDigits(s: string, a: number, b: number): boolean {
   return true;
 }
 
-/** Does the text look like a table value (as opposed to a label)? */
-export function isValueLike(text: string): boolean {
+/**
+ * Does the text look like a table value (as opposed to a label)? `a` and `b`
+ * bound its content when the caller knows them (a grid cell does).
+ */
+export function isValueLike(text: string, a = contentStart(text), b = contentEnd(text, a)): boolean {
   // A value starts with a digit, a sign, 减/增 or a none marker: a cell that starts otherwise (a label) is
   // answered without normalising it. Its first character survives trimming and toHalfWidth's mapping.
-  const a = contentStart(text);
-  const b = contentEnd(text, a);
   if (a === b) return true;
   if (!VALUE_START.has(text.charCodeAt(a))) return false;
   if (isDigits(text, a, b)) return true;
@@ -50,9 +51,8 @@ export function isValueLike(text: string): boolean {
   return VALUE_LIKE.test(t);
 }
 
-export function readCell(text: string, kind: ValueKind): CellReading {
-  const a = contentStart(text);
-  const b = contentEnd(text, a);
+/** The reading of a cell's text; `a` and `b` bound its content when the caller knows them. */
+export function readCell(text: string, kind: ValueKind, a = contentStart(text), b = contentEnd(text, a)): CellReading {
   if (a === b) return { status: "empty" };
   if (isDigits(text, a, b)) {
     // Plain digits, as nearly every value is written: what the general reading below gives them.

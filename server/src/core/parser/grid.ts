@@ -40,7 +40,9 @@ export interface GridCell {
 }
 
 export const cellKey = (c: GridCell): string => (c.key ??= labelKey(c.raw));
-export const isValueCell = (c: GridCell): boolean => (c.valueLike ??= isValueLike(c.raw));
+/** A cell on one line knows where its content stands in its text; a wrapped cell's text is joined, and is trimmed again. */
+export const isValueCell = (c: GridCell): boolean =>
+  (c.valueLike ??= c.line === c.endLine ? isValueLike(c.raw, c.contentStart - c.start, c.contentEnd - c.start) : isValueLike(c.raw));
 
 /** The cell with its ranges, as the model keeps it. */
 export function rawCell(c: GridCell): RawCell {

@@ -153,7 +153,12 @@ interface TableState {
  * shares its ranges with the row's raw cell (ranges are never changed).
  */
 function toCell(raw: RawCell, column: TableSpec["columns"][number]): Cell {
-  const r = readCell(raw.raw, column.kind);
+  const { range: whole, contentRange: content } = raw;
+  // On one line, the content's place in the text is known from its ranges: not trimmed again.
+  const r =
+    whole.start.line === whole.end.line
+      ? readCell(raw.raw, column.kind, content.start.character - whole.start.character, content.end.character - whole.start.character)
+      : readCell(raw.raw, column.kind);
   const cell: Cell = { raw: raw.raw, range: raw.range, contentRange: raw.contentRange, column, status: r.status };
   // The reading's own fields, and only those it has, as the spread copied them.
   if ("value" in r) cell.value = r.value;

@@ -10,7 +10,9 @@ import { FileProblem, stampOf, type FileStamp } from "../node/files";
  * to disk and checked for its size; it takes the file's mode, owner and group;
  * the file is checked again for a change made since it was read; only then
  * does a rename replace the file, and the folder is flushed. Any failure
- * removes the temporary file and leaves the original as it was.
+ * removes the temporary file and leaves the original as it was. Extended
+ * attributes and ACLs are not carried over: Node has no call to read or set
+ * them (the README says so).
  */
 
 /** The calls that put bytes on disk; tests pass ones that fail as a full disk does. */

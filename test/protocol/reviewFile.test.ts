@@ -57,24 +57,20 @@ function assertReviewed(p: PublishDiagnosticsParams): void {
   assert.match(String(shown[0].message), /^\[已确认\] “总计”列/);
 }
 
-describe("the review file in the editor", () => {
-  it("leaves the dismissed finding out of an open report's diagnostics and marks the accepted one", async () => {
-    const { dir } = folderWith(decisionsOn(TEXT, "dismissed", "accepted"));
-    const client = await LspTestClient.start({ workspaceFolder: dir });
-    const uri = pathToFileURL(join(dir, "yi-2021.txt")).href;
-    client.open(uri, TEXT);
-    assertReviewed(await client.diagnostics(uri, checked));
-    await client.stop();
-  });
+/** Opens `text` beside a review file that dismisses one of its findings and accepts another; asserts the diagnostics follow it. */
+async function assertOpenReportReviewed(text: string): Promise<void> {
+  const { dir } = folderWith(decisionsOn(text, "dismissed", "accepted"));
+  const client = await LspTestClient.start({ workspaceFolder: dir });
+  const uri = pathToFileURL(join(dir, "yi-2021.txt")).href;
+  client.open(uri, text);
+  assertReviewed(await client.diagnostics(uri, checked));
+  await client.stop();
+}
 
-  it("applies to a long report checked in the worker", async () => {
-    const { dir } = folderWith(decisionsOn(LONG, "dismissed", "accepted"));
-    const client = await LspTestClient.start({ workspaceFolder: dir });
-    const uri = pathToFileURL(join(dir, "yi-2021.txt")).href;
-    client.open(uri, LONG);
-    assertReviewed(await client.diagnostics(uri, checked));
-    await client.stop();
-  });
+describe("the review file in the editor", () => {
+  it("leaves the dismissed finding out of an open report's diagnostics and marks the accepted one", () => assertOpenReportReviewed(TEXT));
+
+  it("applies to a long report checked in the worker", () => assertOpenReportReviewed(LONG));
 
   it("applies to the saved reports of the workspace check", async () => {
     const { dir } = folderWith(decisionsOn(TEXT, "dismissed", "accepted"));

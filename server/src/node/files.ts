@@ -67,8 +67,8 @@ export function stampOf(st: { dev: bigint; ino: bigint; size: bigint; mtimeNs: b
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
 }
 
-const tooLarge = (bytes: number | bigint, limit: number) =>
-  new FileProblem(`文件过大（超过 ${Math.round(limit / 1048576)} MB：${Math.ceil(Number(bytes) / 1048576)} MB 或更多） / file too large (over ${Math.round(limit / 1048576)} MB)`);
+const tooLarge = (bytes: number, limit: number) =>
+  new FileProblem(`文件过大（超过 ${Math.round(limit / 1048576)} MB：${Math.ceil(bytes / 1048576)} MB 或更多） / file too large (over ${Math.round(limit / 1048576)} MB)`);
 
 /**
  * A regular file's bytes, at most `limit` of them. Opened without blocking

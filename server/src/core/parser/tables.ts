@@ -219,7 +219,7 @@ function place(
  */
 const DROPS_SPANNED_CELLS = new Set<TableLayout>(["pipe-per-line", "lines"]);
 
-/** A table as read, with its rows that hold text among their values (only those can hold another row's label). */
+/** The tables of one format as read, and their rows that hold text among their values (only those can hold another row's label). */
 interface Reading {
   tables: Table[];
   textInValues: Map<Row, GridCell[]>;

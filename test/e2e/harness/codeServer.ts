@@ -22,6 +22,8 @@ export interface EditorDirs {
 const userSettings = {
   "telemetry.telemetryLevel": "off",
   "workbench.startupEditor": "none",
+  // The extension is installed afresh each run: its walkthrough would open when it likes and take the active editor from a test.
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
   "workbench.tips.enabled": false,
   "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false,

@@ -35,6 +35,8 @@ export interface ScenarioEnvironment {
  * (code-server has no language pack offline) and the extension speaks Chinese by default.
  */
 function writeFiles(folder: string, files: Record<string, string>): void {
+  // The folder is made even with no file in it: code-server opened on a missing folder says so in a dialog over the workbench.
+  mkdirSync(folder, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, path)), { recursive: true });
     writeFileSync(join(folder, path), text);

@@ -123,13 +123,25 @@ export class Workbench {
 
   /**
    * Types `text` into the open quick input and accepts the result once the highlighted row
-   * contains `rowText` (the list shows the previous results until the filter has run).
+   * contains `rowText` (the list shows the previous results until the filter has run). Some
+   * pickers appear a moment after their command ran (the walkthrough picker waits until every
+   * extension is registered) and start with an empty input, so text typed before they appeared
+   * is gone: it is typed again whenever the input no longer holds it.
    */
   async pickFromQuickInput(text: string, rowText: string): Promise<void> {
     const input = this.quickInput();
+    const row = this.page.locator(".quick-input-list .monaco-list-row.focused", { hasText: rowText });
+    const deadline = Date.now() + uiTimeoutMs;
     await input.waitFor();
     await input.pressSequentially(text);
-    await this.page.locator(".quick-input-list .monaco-list-row.focused", { hasText: rowText }).waitFor();
+    while (!(await row.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+      const held = await input.inputValue().catch(() => "");
+      if (Date.now() > deadline) throw new Error(`“${rowText}” is not highlighted in the quick input (typed “${text}”, it holds “${held}”)`);
+      if (held !== text) {
+        await input.fill("");
+        await input.pressSequentially(text);
+      }
+    }
     await this.page.keyboard.press("Enter");
   }
 

@@ -34,6 +34,8 @@ export const chineseFirstScenario: Scenario = {
     await capture("status-bar");
 
     await workbench.runCommand("Welcome: Open Walkthrough...");
+    // The walkthrough picker shows once every extension is registered, after the palette closed.
+    await see(workbench.page.locator('.quick-input-box input[placeholder="Select a walkthrough to open"]'), "the walkthrough picker");
     await workbench.pickFromQuickInput("开始使用年报检查", "开始使用年报检查");
     const walkthrough = workbench.page.locator(".gettingStartedContainer");
     for (const step of ["新建年度报告", "插入标准表格", "检查 Word 报告"]) await see(walkthrough.getByText(step).first(), `the walkthrough step “${step}”`);

@@ -106,7 +106,7 @@ describe("nothing in a draft or a config is executed", () => {
 
 describe("no network", () => {
   it("the bundles import no network module and use no fetch, WebSocket or XMLHttpRequest", () => {
-    const bundles = ["cli.js", "server.js", "client.js", "docx.js"].map((name) => join(ROOT, "dist", name));
+    const bundles = ["cli.js", "cli-main.js", "server.js", "client.js", "docx.js"].map((name) => join(ROOT, "dist", name));
     for (const bundle of bundles) {
       assert.ok(existsSync(bundle), `${bundle} is missing: run npm run build`);
       const code = readFileSync(bundle, "utf8");

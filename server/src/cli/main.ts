@@ -1,4 +1,5 @@
 import { parseArgs, UsageError, type Args } from "./args";
+import { isCommandName, type CommandName } from "./commandNames";
 import { check } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { fix } from "./commands/fix";
@@ -9,7 +10,6 @@ import { pageCommand } from "./commands/page";
 import { parseCommand } from "./commands/parse";
 import { review } from "./commands/review";
 import { isCheckWorker, serveBatches } from "./parallel";
-import { favourShortRun } from "./shortRun";
 import { VERSION } from "./version";
 
 const USAGE = `gov-report ${VERSION} — 政府信息公开工作年度报告检查工具
@@ -43,7 +43,7 @@ lsp    启动语言服务器（默认经标准输入输出通信），供 Neovim
        与 gov-report-language-server 相同。见 docs/editors.md。`;
 
 /** The commands; each is a module under commands/. */
-const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
+const COMMANDS: Record<CommandName, (args: Args) => number | Promise<number>> = {
   check,
   fix,
   parse: parseCommand,
@@ -66,10 +66,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE + "\n");
       return args.command === "" ? 2 : 0;
     }
-    const command = COMMANDS[args.command];
-    if (!command) throw new UsageError(`未知命令 / unknown command: ${args.command}`);
-    if (command !== lsp) favourShortRun();
-    return await command(args);
+    if (!isCommandName(args.command)) throw new UsageError(`未知命令 / unknown command: ${args.command}`);
+    return await COMMANDS[args.command](args);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`gov-report: ${e.message}\n\n${USAGE}\n`);

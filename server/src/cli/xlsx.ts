@@ -13,11 +13,14 @@ import { balanceText, mainProblem } from "./summary";
 
 const t = (zh: string, en: string, locale: Locale) => pick(localized(zh, en), locale);
 
-/** The writer and exceljs, loaded on first use: in the bundle, dist/xlsx.js. */
-let writer: Promise<typeof import("./spreadsheet")> | undefined;
+/**
+ * The writer and exceljs, loaded on first use: in the bundle, dist/xlsx.js. By require, as
+ * the Word side is (docx/lazy.ts says why).
+ */
+let writer: typeof import("./spreadsheet") | undefined;
 
 export async function toXlsx(reports: CheckedReport[], locale: Locale): Promise<Uint8Array> {
-  const { writeWorkbook } = await (writer ??= import("./spreadsheet"));
+  const { writeWorkbook } = (writer ??= require("./spreadsheet") as typeof import("./spreadsheet"));
   return writeWorkbook(sheets(reports, locale));
 }
 

@@ -9,5 +9,6 @@ export type Docx = typeof import("./index");
 let loaded: Promise<Docx> | undefined;
 
 export function loadDocx(): Promise<Docx> {
-  return (loaded ??= import("./index"));
+  // require, not import(): the CLI's bundle runs through vm.Script (node/compileCache.ts), where Node 20 offers import() only behind an experimental flag.
+  return (loaded ??= Promise.resolve().then(() => require("./index") as Docx));
 }

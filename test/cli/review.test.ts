@@ -66,6 +66,26 @@ describe("check with a review file", () => {
   });
 });
 
+/** TEXT with two half-width commas between Chinese characters in section 一: two repeated-text findings, each with a safe fix. */
+const COMMAS = TEXT.replace("一、总体情况\n", "一、总体情况\n\n本机关坚持主动公开,依申请公开并重。\n\n全年办理的申请,均按时答复。\n");
+
+describe("fix with a review file", () => {
+  it("leaves as it is the finding a reviewer marked 不是问题 and fixes the others", () => {
+    const { findings, prints: p } = prints(COMMAS);
+    const commas = findings.flatMap((f, i) => (f.rule === "repeated-text" ? [p[i]] : []));
+    assert.equal(commas.length, 2);
+    const dir = tempDir();
+    const file = join(dir, "yi-2021.txt");
+    writeFileSync(file, COMMAS);
+    writeFileSync(join(dir, ".govreport-review.json"), JSON.stringify({ version: 1, decisions: [{ fingerprint: commas[0], decision: "dismissed", reason: "原文引用" }] }));
+    const r = runCli(["fix", file]);
+    assert.equal(r.status, 0, r.stderr);
+    const fixed = readFileSync(file, "utf8");
+    assert.ok(fixed.includes("主动公开,依申请公开"), "the dismissed comma is kept");
+    assert.ok(fixed.includes("全年办理的申请，均按时答复"), "the other comma is fixed");
+  });
+});
+
 describe("review --prune", () => {
   it("finds nothing stale while every finding still occurs", () => {
     const r = runCli(["review", folder(TEXT)]);

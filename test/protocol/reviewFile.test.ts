@@ -11,7 +11,7 @@ import { CHECK_WORD_REQUEST, type CheckWordResult } from "../../server/src/serve
 import { tempDir } from "../helpers/cli";
 import { wordReport } from "../docx/fixtures";
 import { reportText, Y2021 } from "../fixtures/cross-year/reports";
-import { LspTestClient } from "./lspClient";
+import { applyTextEdits, LspTestClient } from "./lspClient";
 
 /**
  * The review file in the editor: the decisions of the .govreport-review.json
@@ -115,6 +115,27 @@ describe("the review file in the editor", () => {
       after.map((d) => d.message),
       before.slice(1).map((d) => d.message),
     );
+    await client.stop();
+  });
+
+  it("Fix All leaves as it is the finding a reviewer marked 不是问题", async () => {
+    const text = TEXT.replace("一、总体情况\n", "一、总体情况\n\n本机关坚持主动公开,依申请公开并重。\n\n全年办理的申请,均按时答复。\n");
+    const model = parse(text);
+    const findings = checkModel(model);
+    const prints = fingerprintFindings(model.lines.map((l) => l.text), findings, "乙镇人民政府 2021");
+    const commas = findings.flatMap((f, i) => (f.rule === "repeated-text" ? [prints[i]] : []));
+    assert.equal(commas.length, 2);
+    const { dir } = folderWith([{ fingerprint: commas[0], decision: "dismissed" }]);
+    const client = await LspTestClient.start({ workspaceFolder: dir });
+    const uri = pathToFileURL(join(dir, "yi-2021.txt")).href;
+    client.open(uri, text);
+    await client.diagnostics(uri, checked);
+    const whole = { start: { line: 0, character: 0 }, end: { line: text.split("\n").length, character: 0 } };
+    const [fixAll] = await client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ["source.fixAll"] } });
+    const [change] = fixAll.edit!.documentChanges as TextDocumentEdit[];
+    const fixed = applyTextEdits(text, change.edits as TextEdit[]);
+    assert.ok(fixed.includes("主动公开,依申请公开"), "the dismissed comma is kept");
+    assert.ok(fixed.includes("全年办理的申请，均按时答复"), "the other comma is fixed");
     await client.stop();
   });
 });

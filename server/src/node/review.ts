@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseReviewFile, reviewReportKey, type ReviewDecision } from "../core";
+import { decisionMap, parseReviewFile, reviewReportKey, type ReportReview, type ReviewDecision } from "../core";
 import { FileProblem, readRegularFile, shownPath } from "./files";
 
 /** The review file beside the reports: a reviewer's decisions on findings (core/review.ts). */
@@ -39,6 +39,12 @@ export class ReviewLoader {
     let decisions = this.cache.get(path);
     if (!decisions) this.cache.set(path, (decisions = readReviewFile(path, onProblem)));
     return decisions;
+  }
+
+  /** A report's review as the core applies it (core/review.ts), or none when its folder has no decisions. */
+  reviewOf(file: string, onProblem: (msg: string) => void): ReportReview | undefined {
+    const decisions = this.forFile(file, onProblem);
+    return decisions.length ? { decisions: decisionMap(decisions), fileName: basename(file) } : undefined;
   }
 
   /** Every decision read, of every folder. */

@@ -13,8 +13,8 @@ import {
   quickFixes,
   renderReportHtml,
   reviewReportKey,
+  type CheckOptions,
   type CodeActionEntry,
-  type Config,
   type Finding,
   type Locale,
   type ReportModel,
@@ -53,18 +53,19 @@ export const FEATURES = {
   formatting: ({ model }: FeatureReport) => formatTables(model),
   /** The preview outlines the latest findings published (the diagnostics it follows), of whichever version. */
   preview: ({ model, checked }: FeatureReport, a: { locale: Locale }) => renderReportHtml(model, checked?.findings ?? [], a.locale),
-  /**
-   * None before the document's first check; quick fixes only from findings of
-   * this version (another version's fixes would edit the wrong text); fix-all
-   * re-checks the text itself.
-   */
   /** The findings at a range with their fingerprints, for 标记为不是问题 (dismiss.ts): only from this version's check. */
   decidable: ({ model, checked }: FeatureReport, a: { range: Range; fileName: string }) =>
     checked?.current ? decidableAt(model.lines.map((l) => l.text), checked.findings, a.range, reviewReportKey({ organ: model.organ, year: model.year?.value }, a.fileName)) : [],
-  codeActions: ({ text, checked }: FeatureReport, a: { range: Range; locale: Locale; quickFixes: boolean; fixAll?: Config }): CodeActionEntry[] | undefined => {
+  /**
+   * None before the document's first check; quick fixes only from findings of
+   * this version (another version's fixes would edit the wrong text); fix-all
+   * re-checks the text itself, with the report's configuration and review (a
+   * finding the reviewer marked 不是问题 is left as it is).
+   */
+  codeActions: ({ text, checked }: FeatureReport, a: { range: Range; locale: Locale; quickFixes: boolean; fixAll?: Pick<CheckOptions, "config" | "review"> }): CodeActionEntry[] | undefined => {
     if (!checked) return undefined;
     const fixes = a.quickFixes && checked.current ? quickFixes(text, checked.findings, a.range, a.locale) : [];
-    const fixAll = a.fixAll ? fixAllAction(text, { config: a.fixAll }, a.locale) : undefined;
+    const fixAll = a.fixAll ? fixAllAction(text, a.fixAll, a.locale) : undefined;
     return fixAll ? [...fixes, fixAll] : fixes;
   },
 };

@@ -50,7 +50,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     const locale = session.locale(uri);
     const wants = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
     // Source actions only when asked for (on save, or from the Source Action menu), as LSP recommends.
-    const fixAll = context.only && wants(FIX_ALL_KIND) ? session.config(uri) : undefined;
+    const fixAll = context.only && wants(FIX_ALL_KIND) ? { config: session.config(uri), review: session.reviews.forDocument(uri) } : undefined;
     const entries = await session.ask(uri, "codeActions", { range, locale, quickFixes: wants("quickfix"), fixAll });
     if (version === undefined || !entries) return [];
     const decidable = wants("quickfix") ? await session.ask(uri, "decidable", { range, fileName: reviewFileName(uri) }) : undefined;

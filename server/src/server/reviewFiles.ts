@@ -1,6 +1,5 @@
-import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decisionMap, type ReportReview } from "../core";
+import type { ReportReview } from "../core";
 import { ReviewLoader } from "../node/review";
 
 /**
@@ -15,9 +14,7 @@ export class ReviewFiles {
 
   forDocument(uri: string): ReportReview | undefined {
     if (!uri.startsWith("file:")) return undefined;
-    const file = fileURLToPath(uri);
-    const decisions = this.loader.forFile(file, this.onProblem);
-    return decisions.length ? { decisions: decisionMap(decisions), fileName: basename(file) } : undefined;
+    return this.loader.reviewOf(fileURLToPath(uri), this.onProblem);
   }
 
   reload(): void {

@@ -3,12 +3,15 @@ import { option, UsageError, type Args } from "../args";
 import { writeAtomically } from "../atomic";
 import { ConfigLoader } from "../../node/config";
 import { encode, isWordFile, readStampedDraft, shownPath } from "../../node/files";
+import { ReviewLoader } from "../../node/review";
 import type { FileResult } from "../output";
 import { collect } from "../targets";
 
 export function fix(args: Args): number {
   if (!args.paths.length) throw new UsageError("请指定要修复的文件或文件夹 / no files given");
   const loader = new ConfigLoader(option(args, "--config"));
+  const reviews = new ReviewLoader();
+  const tell = (m: string) => process.stderr.write(`gov-report: ${m}\n`);
   const problems: FileResult[] = [];
   let status = 0;
   for (const t of collect(args.paths, problems)) {
@@ -28,8 +31,9 @@ export function fix(args: Args): number {
         if (t.explicit) process.stderr.write(`gov-report: ${shownPath(t.file)}: 未识别为年度报告，未修改 / not a report, left unchanged\n`);
         continue;
       }
-      const config = loader.forFile(t.file, (m) => process.stderr.write(`gov-report: ${m}\n`));
-      const { text, fixed, fixedByRule, left } = fixAll(decoded.text, { config });
+      const config = loader.forFile(t.file, tell);
+      // A finding the reviewer marked 不是问题 in the folder's review file is left as it is.
+      const { text, fixed, fixedByRule, left } = fixAll(decoded.text, { config, review: reviews.reviewOf(t.file, tell) });
       if (text === decoded.text) continue;
       // The stamp of the file as read: a line added while the fixes were computed is not overwritten.
       writeAtomically(t.file, encode(text, decoded.encoding), { expected: decoded.stamp });

@@ -6,6 +6,7 @@ import { renderReport } from "../../../server/src/core";
 import { fillGuidance } from "../../helpers/mutate";
 import { lineStartingWith, organ } from "../harness/fixtures";
 import type { Scenario } from "../harness/scenarios";
+import { waitUntil } from "../harness/wait";
 import { see } from "../harness/workbench";
 
 /** First line of each table, and a hint its rows must show in either format. */
@@ -36,17 +37,21 @@ export const tableHintsScenario: Scenario = {
       }
       // The row may wrap onto several screen lines (reports wrap words), a label too: its hints are counted over the lines in view,
       // joined in the order they stand on screen (VS Code reuses its line elements, so their order in the page is not the text's).
-      const shown = (
-        await workbench
-          .activeEditor()
-          .locator(".view-line")
-          .evaluateAll((lines) => lines.map((l) => ({ top: parseFloat((l as HTMLElement).style.top) || 0, text: l.textContent ?? "" })))
-      )
-        .sort((a, b) => a.top - b.top)
-        .map((l) => l.text)
-        .join("");
-      const labels = shown.match(REVIEW_HINT) ?? [];
-      if (labels.length !== 15 || shown.includes("…")) throw new Error(`table 四's row shows ${labels.length} of its 15 hints:\n${shown}`);
+      // Counted until all fifteen are there: hints arriving re-wrap the row, and a count taken while VS Code redraws sees part of it.
+      let shown = "";
+      const allShown = await waitUntil(async () => {
+        shown = (
+          await workbench
+            .activeEditor()
+            .locator(".view-line")
+            .evaluateAll((lines) => lines.map((l) => ({ top: parseFloat((l as HTMLElement).style.top) || 0, text: l.textContent ?? "" })))
+        )
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text)
+          .join("");
+        return (shown.match(REVIEW_HINT) ?? []).length === 15 && !shown.includes("…");
+      }, 20_000);
+      if (!allShown) throw new Error(`table 四's row shows ${(shown.match(REVIEW_HINT) ?? []).length} of its 15 hints:\n${shown}`);
       const boxes = await workbench.activeEditor().locator(".unicode-highlight").count();
       if (boxes) throw new Error(`${boxes} characters are boxed as ambiguous or invisible`);
     }

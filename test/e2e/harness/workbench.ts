@@ -145,12 +145,18 @@ export class Workbench {
     await this.page.keyboard.press("Enter");
   }
 
-  /** Answers an input box (e.g. a command asking for the year) with `answer`. */
-  async answerInputBox(answer: string): Promise<void> {
-    const input = this.quickInput();
-    await input.waitFor();
-    await input.fill(answer);
+  /**
+   * Answers the input box that asks `prompt` (a command asking for the year, then the organ).
+   * A box asked right after another reuses its widget, and text filled before the second one
+   * shows would go into the first: the prompt tells them apart, and the box is left only once
+   * its prompt has gone.
+   */
+  async answerInputBox(prompt: string, answer: string): Promise<void> {
+    const box = this.page.locator(".quick-input-widget", { hasText: prompt });
+    await box.waitFor();
+    await this.quickInput().fill(answer);
     await this.page.keyboard.press("Enter");
+    await box.waitFor({ state: "hidden" });
   }
 
   activeEditor(): Locator {

@@ -10,8 +10,8 @@ export const newReportScenario: Scenario = {
   async run({ open }) {
     const { workbench } = await open({});
     await workbench.runCommand(commandTitle("newReport"));
-    await workbench.answerInputBox("2025");
-    await workbench.answerInputBox(organ);
+    await workbench.answerInputBox("报告年度", "2025");
+    await workbench.answerInputBox("机关名称", organ);
     await see(workbench.editorLine(`${organ}2025年政府信息公开工作年度报告`), "the title of the new report in the editor");
     // The report's status-bar entry appears once the server has checked the document.
     await see(workbench.statusBarItem("年报 · 2021 格式"), "the 2021 format in the status bar");

@@ -10,6 +10,29 @@ import { DRAFT_LANGUAGES, REPORT_LANGUAGE } from "./languages";
  */
 const OPENING = new vscode.Range(0, 0, 40, 0);
 
+/**
+ * Switches to the report language under way, by URI. While one runs the
+ * server sees the document closed and opened again, and a request about it
+ * in between finds no document: a command that asks the server about the
+ * active document (修复全部问题) waits for the switch first.
+ */
+const switching = new Map<string, Promise<unknown>>();
+
+/** Resolves once the document's switch to the report language has ended; at once when none is under way. */
+export async function languageSettled(uri: vscode.Uri): Promise<void> {
+  await switching.get(uri.toString())?.catch(() => undefined);
+}
+
+function switchToReport(doc: vscode.TextDocument): void {
+  const key = doc.uri.toString();
+  const done = Promise.resolve(vscode.languages.setTextDocumentLanguage(doc, REPORT_LANGUAGE));
+  switching.set(key, done);
+  void done.then(
+    () => switching.delete(key),
+    () => switching.delete(key),
+  );
+}
+
 export function registerDetection(context: vscode.ExtensionContext, onReport: () => void): void {
   // A document the user switched back to plain text stays plain text.
   const switched = new Set<string>();
@@ -20,7 +43,7 @@ export function registerDetection(context: vscode.ExtensionContext, onReport: ()
     if (!hasReportTitle(doc.getText(OPENING))) return;
     if (doc.languageId === "plaintext" && !switched.has(doc.uri.toString())) {
       switched.add(doc.uri.toString());
-      void vscode.languages.setTextDocumentLanguage(doc, REPORT_LANGUAGE);
+      switchToReport(doc);
     } else onReport();
   };
   vscode.workspace.textDocuments.forEach(inspect);

@@ -1,11 +1,16 @@
 import * as vscode from "vscode";
 import type { FixAllSummary } from "../../../server/src/core/services/codeActions";
 import { FIX_ALL_KIND } from "../../../server/src/server/protocol";
+import { languageSettled } from "../detection";
 import type { ReportServer } from "../languageClient";
 import { t } from "../locale";
 
 /** 修复全部问题: asks the server for `source.fixAll.gov-report` (safe fixes only, never a figure), applies it and says what it did. */
 export async function fixAll(server: ReportServer): Promise<void> {
+  const opened = vscode.window.activeTextEditor;
+  if (!opened) return;
+  // A plain-text report just opened may be switching to the report language: the server has it again only afterwards.
+  await languageSettled(opened.document.uri);
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   await server.start();

@@ -40,6 +40,15 @@ describe("commands", () => {
     assert.match(text, /^一、总体情况$/m);
   });
 
+  it("修复全部问题 run on a plain-text report just opened, while it switches to the report language, fixes it", async () => {
+    const sample = await vscode.workspace.fs.readFile(workspaceUri("samples", "002_f12ce59a37313f78.txt"));
+    const uri = await writeWorkspaceFile("fix-all-at-once.txt", new TextDecoder().decode(sample));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await runAcceptingPrompts("govReport.fixAll");
+    await diagnosticsWhere(uri, (ds) => ds.length > 0 && withRule(ds, "section-numbering").length === 0, "section-numbering gone after 修复全部问题");
+    assert.match(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText(), /^一、总体情况$/m);
+  });
+
   it("a finding's rule link opens the rule's page in the editor, not a web site", async () => {
     const uri = workspaceUri("samples", "002_f12ce59a37313f78.txt");
     await openSample("002_f12ce59a37313f78.txt");

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, statSync, writeFileSync, chmodSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { renderReport } from "../../server/src/core";
-import { runCli, tempDir } from "../helpers/cli";
+import { CLI, runCli, tempDir } from "../helpers/cli";
 import { example, SAMPLES_DIR } from "../helpers/samples";
 
 /** The CLI contract: exit codes, JSON and SARIF shapes, fix, new, parse, config, locale. */
@@ -32,6 +33,20 @@ describe("gov-report check", () => {
     assert.deepEqual(Object.keys(d).sort(), ["column", "endColumn", "endLine", "fingerprint", "fixable", "line", "message", "rule", "severity"]);
     assert.deepEqual([d.severity, d.line, d.column, d.endColumn, d.fixable], ["error", 51, 32, 34, true]);
     assert.match(d.fingerprint, /^[0-9a-f]{16}$/);
+  });
+
+  it("writes JSON on one line when piped, indented in a terminal, the same document either way", () => {
+    const dir = tempDir();
+    writeDrafts(dir);
+    const file = join(dir, "mistakes.txt");
+    const piped = runCli(["check", "--format", "json", file]).stdout;
+    assert.equal(piped.trimEnd().split("\n").length, 1);
+    // util-linux's script(1) runs the command on a pseudo-terminal (which writes line ends as \r\n).
+    const command = [process.execPath, CLI, "check", "--format", "json", file].map((a) => `'${a}'`).join(" ");
+    const tty = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, LANG: "C", LC_ALL: "" } });
+    const shown = tty.stdout.replace(/\r\n/g, "\n");
+    assert.match(shown, /^\[\n  \{\n    "file": /);
+    assert.deepEqual(JSON.parse(shown), JSON.parse(piped));
   });
 
   it("walks folders for reports and skips files that are not reports", () => {

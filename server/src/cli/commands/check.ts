@@ -35,7 +35,7 @@ export async function check(args: Args): Promise<number> {
   // The review page comes in pieces, written as they are made.
   const renderers: Record<string, () => Iterable<string>> = {
     summary: () => [toSummary(results, locale)],
-    json: () => [toJson(all, locale)],
+    json: () => [toJson(all, locale, !file && process.stdout.isTTY === true)],
     sarif: () => [toSarif(results, locale, VERSION)],
     html: () => htmlPage(results, problems, locale, reviews.decisions()),
     stylish: () => [toStylish(all, locale, process.stdout.isTTY === true)],

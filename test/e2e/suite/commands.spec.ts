@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { afterEach, describe, it } from "mocha";
 import {
-  activeDocumentWhere, closeAllEditors, diagnosticsWhere, eventually, openSample, runAcceptingPrompts, withRule, workspaceUri, writeWorkspaceFile,
+  activeDocumentWhere, closeAllEditors, diagnosticsWhere, eventually, openSample, reportDiagnostics, ruleOf, runAcceptingPrompts, withRule, workspaceUri, writeWorkspaceFile,
 } from "./helpers";
 
 const reportTitle = /\d{4}年政府信息公开工作年度报告/;
@@ -35,7 +35,12 @@ describe("commands", () => {
     await openSample("002_f12ce59a37313f78.txt");
     await diagnosticsWhere(uri, (ds) => withRule(ds, "section-numbering").length > 0, "section-numbering in 002");
     await runAcceptingPrompts("govReport.fixAll");
-    await diagnosticsWhere(uri, (ds) => ds.length > 0 && withRule(ds, "section-numbering").length === 0, "section-numbering gone after 修复全部问题");
+    await diagnosticsWhere(uri, (ds) => ds.length > 0 && withRule(ds, "section-numbering").length === 0, "section-numbering gone after 修复全部问题").catch((e: Error) => {
+      // Said with what the editor holds: whether the fix reached the text, and what is still reported.
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const rules = reportDiagnostics(uri).map((d) => `${ruleOf(d)}@${d.range.start.line}`);
+      throw new Error(`${e.message}; document ${doc?.languageId} v${doc?.version}, fixed heading ${/^一、总体情况$/m.test(doc?.getText() ?? "")}; diagnostics ${rules.join(" ")}`);
+    });
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!.getText();
     assert.match(text, /^一、总体情况$/m);
   });

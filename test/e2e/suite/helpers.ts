@@ -3,7 +3,8 @@
 import * as vscode from "vscode";
 
 export const source = "gov-report";
-const waitMs = 30_000;
+/** How long an event may take to come: a bound against a hang, generous for two shared cores and a server checking a workspace. */
+const waitMs = 60_000;
 
 export function workspaceUri(...path: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];

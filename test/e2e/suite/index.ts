@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { resultsFileVariable, type TestResult } from "./results";
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: "bdd", color: false, reporter: "spec", timeout: 60_000 });
+  const mocha = new Mocha({ ui: "bdd", color: false, reporter: "spec", timeout: 150_000 });
   for (const spec of readdirSync(__dirname).filter((f) => f.endsWith(".spec.js")).sort()) {
     mocha.addFile(join(__dirname, spec));
   }
